@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "alpaca-lint",
+    products: [
+        .executable(name: "alpaca-lint", targets: ["alpaca-lint"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // PCRE2 from the system (Debian: libpcre2-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        // The only module with unsafe code: compiling, JIT and matching over raw bytes.
+        .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
+        // git's ignore semantics and the directory walk; knows nothing of rules.
+        .target(name: "AlpacaIgnore"),
+        // Rules, scanning, correlation, findings, redaction, fingerprints, baseline, config.
+        .target(
+            name: "AlpacaCore",
+            dependencies: ["PCRE2Kit", "TOMLKit"],
+            plugins: ["EmbedRulesPlugin"]
+        ),
+        // Staged and history sources: git processes and the unified-diff parser.
+        .target(name: "AlpacaGit"),
+        // One reporter per output format.
+        .target(name: "AlpacaReport", dependencies: ["AlpacaCore"]),
+        .executableTarget(
+            name: "alpaca-lint",
+            dependencies: [
+                "AlpacaCore", "AlpacaGit", "AlpacaIgnore", "AlpacaReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time tool: turns Rules/*.toml into Swift string literals so the binary carries them.
+        .executableTarget(name: "EmbedRulesTool"),
+        .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+
+        .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
+        .testTarget(name: "AlpacaIgnoreTests", dependencies: ["AlpacaIgnore"]),
+        .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore"]),
+        .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
+        .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,227 @@
+import PCRE2Kit
+
+/// What one file (or one patch) holds for the scanner: bytes and how to place findings.
+public struct ScanInput {
+    /// Path as displayed in reports.
+    public var path: String
+    /// For patches: the real 1-based line number of each line of the buffer; nil when the buffer
+    /// is the whole file.
+    public var lineNumbers: [Int]?
+    /// Only findings that start on these (real) lines are kept; nil keeps all.
+    public var onlyLines: Set<Int>?
+    /// The commit that added the content (history scans).
+    public var commit: String?
+    /// The commit's date (history scans).
+    public var commitDate: String?
+
+    /// Describes a whole file at `path`.
+    public init(path: String, lineNumbers: [Int]? = nil, onlyLines: Set<Int>? = nil, commit: String? = nil, commitDate: String? = nil) {
+        self.path = path
+        self.lineNumbers = lineNumbers
+        self.onlyLines = onlyLines
+        self.commit = commit
+        self.commitDate = commitDate
+    }
+}
+
+/// Findings and warnings of one file.
+public struct FileScanResult: Sendable {
+    /// Findings, in no particular order.
+    public var findings: [Finding] = []
+    /// Problems that did not stop the scan (a rule hit PCRE2's limits).
+    public var warnings: [ScanWarning] = []
+}
+
+/// A match that passed its own rule's checks, waiting for requirements and correlation.
+private struct Candidate {
+    let ruleIndex: Int
+    let detector: Detector
+    let matchRange: Range<Int>
+    let secretRange: Range<Int>
+    let secret: String
+    let line: Int
+    var related: [Int] = []  // indexes of accepted candidates
+}
+
+/// Matches every content rule over one buffer and turns the survivors into findings.
+///
+/// Data flows one way: detectors → per-rule checks (allow lists, placeholders, entropy,
+/// validators) → requirements (other rules or patterns nearby) → related locations → findings.
+public struct FileScanner: Sendable {
+    /// The rules to run.
+    public let ruleSet: RuleSet
+    /// Per-run choices (inline allows, disabled rules, severities).
+    public let policy: ScanPolicy
+
+    /// Creates a scanner for `ruleSet`.
+    public init(ruleSet: RuleSet, policy: ScanPolicy = ScanPolicy()) {
+        self.ruleSet = ruleSet
+        self.policy = policy
+    }
+
+    /// Scans `buffer` (raw bytes; any encoding transcoding already done) described by `input`.
+    public func scan(_ buffer: UnsafeRawBufferPointer, input: ScanInput, scratch: PCRE2MatchScratch) -> FileScanResult {
+        var context = FileContext(buffer: buffer, path: input.path, ruleSet: ruleSet, scratch: scratch)
+        var result = FileScanResult()
+        var accepted: [Candidate] = []
+        for stage in ruleSet.contentStages {
+            var stageCandidates: [Candidate] = []
+            for ruleIndex in stage where policy.isEnabled(ruleSet.rules[ruleIndex].id) {
+                let rule = ruleSet.rules[ruleIndex]
+                for detector in rule.detectors where shouldRun(detector, context: &context, accepted: accepted) {
+                    do {
+                        try collect(rule: rule, ruleIndex: ruleIndex, detector: detector, context: &context, into: &stageCandidates)
+                    } catch {
+                        let reason = error.isLimit ? "hit PCRE2's resource limits" : "failed in PCRE2"
+                        result.warnings.append(ScanWarning(
+                            path: input.path, message: "rule '\(rule.id)' \(reason) (\(error.message)); the file was not fully checked by this rule"))
+                    }
+                }
+            }
+            for var candidate in stageCandidates {
+                guard let related = requirementsHold(for: candidate, accepted: accepted, context: &context) else { continue }
+                candidate.related = related
+                if isDuplicate(candidate, of: accepted) { continue }
+                accepted.append(candidate)
+            }
+        }
+        result.findings = makeFindings(accepted, input: input, context: &context)
+        return result
+    }
+
+    // MARK: - Matching
+
+    /// Whether `detector` can match here: its path filters pass, one of its keywords occurs, and
+    /// when it needs only other rules' matches, those rules matched in this file.
+    private func shouldRun(_ detector: Detector, context: inout FileContext, accepted: [Candidate]) -> Bool {
+        guard context.pathAllowed(detector) else { return false }
+        if !detector.requires.isEmpty && detector.requires.allSatisfy({ $0.pattern == nil }) {
+            let needed = Set(detector.requires.flatMap(\.ruleIds))
+            if !accepted.contains(where: { needed.contains(ruleSet.rules[$0.ruleIndex].id) }) { return false }
+        }
+        return context.anyKeywordPresent(detector.keywords)
+    }
+
+    private func collect(
+        rule: Rule, ruleIndex: Int, detector: Detector, context: inout FileContext, into candidates: inout [Candidate]
+    ) throws(PCRE2MatchError) {
+        var found: [(Range<Int>, Range<Int>)] = []
+        try detector.pattern.forEachMatch(in: context.buffer, using: context.scratch) { match in
+            let secretRange = match.range(of: detector.secretGroup) ?? match.range
+            found.append((match.range, secretRange))
+            return found.count < 10_000  // a file with more hits than that is generated data
+        }
+        for (matchRange, secretRange) in found {
+            let secret = String(decoding: UnsafeRawBufferPointer(rebasing: context.buffer[secretRange]), as: UTF8.self)
+            guard passesValueChecks(secret, rule: rule, scratch: context.scratch) else { continue }
+            let line = context.lines.line(of: secretRange.lowerBound)
+            if try rejected(line: line, detector: detector, context: &context) { continue }
+            candidates.append(Candidate(
+                ruleIndex: ruleIndex, detector: detector, matchRange: matchRange, secretRange: secretRange, secret: secret, line: line))
+        }
+    }
+
+    private func passesValueChecks(_ secret: String, rule: Rule, scratch: PCRE2MatchScratch) -> Bool {
+        if rule.allowValues.contains(secret) { return false }
+        for allow in rule.allowPatterns where (try? allow.matches(secret.utf8, using: scratch)) == true { return false }
+        if rule.rejectPlaceholders && !secret.isEmpty && SecretHeuristics.isPlaceholder(secret) { return false }
+        if let minimum = rule.minEntropy, SecretHeuristics.entropy(secret) < minimum { return false }
+        if rule.validator == "alpaca-basic-credentials" && !SecretHeuristics.isAlpacaBasicCredential(secret) { return false }
+        return true
+    }
+
+    private func rejected(line: Int, detector: Detector, context: inout FileContext) throws(PCRE2MatchError) -> Bool {
+        for requirement in detector.rejectIf {
+            if let pattern = requirement.pattern, try context.patternOccurs(pattern, near: line, within: requirement.withinLines) {
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: - Requirements and correlation
+
+    /// nil when the candidate's requirements fail; otherwise the accepted candidates it relates to.
+    private func requirementsHold(for candidate: Candidate, accepted: [Candidate], context: inout FileContext) -> [Int]? {
+        let requirements = candidate.detector.requires
+        if requirements.isEmpty { return [] }
+        for requirement in requirements {
+            if !requirement.ruleIds.isEmpty {
+                let partners = accepted.indices.filter { index in
+                    let other = accepted[index]
+                    guard requirement.ruleIds.contains(ruleSet.rules[other.ruleIndex].id) else { return false }
+                    if let within = requirement.withinLines, abs(other.line - candidate.line) > within { return false }
+                    if requirement.sameBlock && context.crossesBlock(candidate.line, other.line) { return false }
+                    if requirement.sameBlock && context.isAmbiguousLine(candidate.line, other.line) { return false }
+                    return true
+                }
+                if let nearest = partners.min(by: { abs(accepted[$0].line - candidate.line) < abs(accepted[$1].line - candidate.line) }) {
+                    return requirement.relate ? [nearest] : []
+                }
+            }
+            if let pattern = requirement.pattern,
+                (try? context.patternOccurs(pattern, near: candidate.line, within: requirement.withinLines, sameBlock: requirement.sameBlock)) == true
+            {
+                return []
+            }
+        }
+        return nil
+    }
+
+    private func isDuplicate(_ candidate: Candidate, of accepted: [Candidate]) -> Bool {
+        accepted.contains { other in
+            other.ruleIndex == candidate.ruleIndex && other.secretRange.overlaps(candidate.secretRange)
+        }
+    }
+
+    private func makeFindings(_ accepted: [Candidate], input: ScanInput, context: inout FileContext) -> [Finding] {
+        // Reverse relations: a key ID learns about the secret that was found because of it.
+        var reverse: [Int: [Int]] = [:]
+        for (index, candidate) in accepted.enumerated() {
+            for partner in candidate.related where ruleSet.rules[candidate.ruleIndex].metadata.practice == 1 {
+                reverse[partner, default: []].append(index)
+            }
+        }
+        var findings: [Finding] = []
+        for (index, candidate) in accepted.enumerated() {
+            let rule = ruleSet.rules[candidate.ruleIndex]
+            let start = context.position(of: candidate.secretRange.lowerBound)
+            let end = context.position(of: candidate.secretRange.upperBound, isEnd: true)
+            let realLine = input.lineNumbers.map { $0[safe: start.line - 1] ?? start.line } ?? start.line
+            let realEndLine = input.lineNumbers.map { $0[safe: end.line - 1] ?? end.line } ?? end.line
+            if let only = input.onlyLines, !only.contains(realLine) { continue }
+            var related: [RelatedLocation] = []
+            for partner in candidate.related + (reverse[index] ?? []) {
+                let other = accepted[partner]
+                let position = context.position(of: other.secretRange.lowerBound)
+                let otherLine = input.lineNumbers.map { $0[safe: position.line - 1] ?? position.line } ?? position.line
+                related.append(RelatedLocation(
+                    path: input.path, line: otherLine, column: position.column,
+                    message: ruleSet.rules[other.ruleIndex].metadata.title))
+            }
+            var finding = Finding(
+                ruleId: rule.id, practice: rule.metadata.practice,
+                relatedPractices: rule.metadata.relatedPractices, severity: policy.severity(for: rule.metadata),
+                path: input.path, line: realLine, column: start.column, endLine: realEndLine, endColumn: end.column,
+                message: rule.metadata.message, secret: candidate.secret, commit: input.commit, commitDate: input.commitDate,
+                related: related)
+            if policy.honourInlineAllows && context.hasInlineAllow(line: start.line) {
+                finding.suppression = .inline
+            }
+            findings.append(finding)
+        }
+        return findings
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+extension FileScanner {
+    /// Convenience for tests and small inputs: scans `bytes` with a fresh scratch space.
+    public func scan(bytes: [UInt8], input: ScanInput) -> FileScanResult {
+        let scratch = PCRE2MatchScratch()
+        return bytes.withUnsafeBytes { scan($0, input: input, scratch: scratch) }
+    }
+}

@@ -1,0 +1,22 @@
+/// Hides secrets in every output unless the user passes `--no-redact`.
+public enum Redaction {
+    /// The separator shown where characters were removed.
+    public static let ellipsis = "…"
+
+    /// A recognisable but useless form of `secret`.
+    ///
+    /// Key IDs keep their `PK`/`AK`/`CK` prefix, two more characters and the last four, so a
+    /// user can find the key in the dashboard; other secrets keep at most 3 + 2 characters.
+    /// Short values are hidden entirely.
+    public static func redact(_ secret: String) -> String {
+        let scalars = Array(secret.unicodeScalars)
+        if scalars.isEmpty { return "" }
+        let isKeyID = scalars.count >= 16 && ["PK", "AK", "CK"].contains(String(String.UnicodeScalarView(scalars.prefix(2))))
+            && scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        let (head, tail): (Int, Int) = if isKeyID { (4, 4) } else if scalars.count >= 20 { (3, 2) } else { (0, 0) }
+        if head == 0 { return ellipsis }
+        let prefix = String(String.UnicodeScalarView(scalars.prefix(head)))
+        let suffix = String(String.UnicodeScalarView(scalars.suffix(tail)))
+        return prefix + ellipsis + suffix
+    }
+}

@@ -1,0 +1,59 @@
+import AlpacaCore
+import Testing
+
+/// Every example of every built-in rule, run through the real scanner with all rules loaded.
+struct RuleExampleTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let ruleId: String
+        let index: Int
+        let example: RuleExample
+        var testDescription: String { "\(ruleId) example \(index + 1) (\(example.match ? "match" : "no match"))" }
+    }
+
+    static let ruleSet: RuleSet = {
+        do { return try RuleSet(rules: RuleSet.builtIn()) } catch { fatalError("built-in rules do not load: \(error)") }
+    }()
+
+    static let cases: [Case] = ruleSet.rules.flatMap { rule in
+        rule.examples.enumerated().map { Case(ruleId: rule.id, index: $0.offset, example: $0.element) }
+    }
+
+    @Test("every built-in rule has positive and negative examples")
+    func everyRuleHasExamples() {
+        for rule in Self.ruleSet.rules {
+            #expect(rule.examples.contains { $0.match }, "\(rule.id) has no positive example")
+            #expect(rule.examples.contains { !$0.match }, "\(rule.id) has no negative example")
+        }
+    }
+
+    @Test("rule examples", arguments: cases)
+    func example(_ testCase: Case) {
+        let findings = Self.scan(testCase.example.text, path: testCase.example.path)
+            .filter { $0.ruleId == testCase.ruleId }
+        if testCase.example.match {
+            #expect(!findings.isEmpty, "expected a finding in: \(testCase.example.text)")
+            if let secret = testCase.example.secret {
+                #expect(findings.contains { $0.secret == secret }, "expected secret \(secret), got \(findings.map(\.secret))")
+            }
+        } else {
+            #expect(findings.isEmpty, "unexpected finding \(findings.map(\.secret)) in: \(testCase.example.text)")
+        }
+    }
+
+    /// SwiftLint's trick: the same example behind a multibyte prefix must report the same secret,
+    /// one column further for each scalar, which catches byte/scalar column mix-ups.
+    @Test("positive examples survive a multibyte prefix", arguments: cases.filter { $0.example.match })
+    func multibytePrefix(_ testCase: Case) {
+        let plain = Self.scan(testCase.example.text, path: testCase.example.path).filter { $0.ruleId == testCase.ruleId }
+        let prefixed = Self.scan("é€😀 " + testCase.example.text, path: testCase.example.path).filter { $0.ruleId == testCase.ruleId }
+        #expect(plain.count == prefixed.count)
+        if let a = plain.first, let b = prefixed.first, a.line == 1 {
+            #expect(b.column == a.column + 4)
+            #expect(b.secret == a.secret)
+        }
+    }
+
+    static func scan(_ text: String, path: String) -> [Finding] {
+        FileScanner(ruleSet: ruleSet).scan(bytes: Array(text.utf8), input: ScanInput(path: path)).findings
+    }
+}
