@@ -1,0 +1,8 @@
+import os
+
+from alpaca.trading.client import TradingClient
+
+client = TradingClient(os.environ["APCA_API_KEY_ID"], os.environ["APCA_API_SECRET_KEY"], paper=True)
+
+if __name__ == "__main__":
+    print(client.get_account().equity)
