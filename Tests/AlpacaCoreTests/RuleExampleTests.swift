@@ -28,8 +28,7 @@ struct RuleExampleTests {
 
     @Test("rule examples", arguments: cases)
     func example(_ testCase: Case) {
-        let findings = Self.scan(testCase.example.text, path: testCase.example.path)
-            .filter { $0.ruleId == testCase.ruleId }
+        let findings = Self.findings(of: testCase)
         if testCase.example.match {
             #expect(!findings.isEmpty, "expected a finding in: \(testCase.example.text)")
             if let secret = testCase.example.secret {
@@ -42,7 +41,21 @@ struct RuleExampleTests {
 
     /// SwiftLint's trick: the same example behind a multibyte prefix must report the same secret,
     /// one column further for each scalar, which catches byte/scalar column mix-ups.
-    @Test("positive examples survive a multibyte prefix", arguments: cases.filter { $0.example.match })
+    /// Content findings of the example's text plus, for file rules, the verdict on its path as an
+    /// untracked, unignored file (not-ignored rules) or a tracked one (tracked rules).
+    static func findings(of testCase: Case) -> [Finding] {
+        let content = scan(testCase.example.text, path: testCase.example.path)
+        guard let rule = ruleSet.rule(id: testCase.ruleId), rule.kind != .content else {
+            return content.filter { $0.ruleId == testCase.ruleId }
+        }
+        let tracked = rule.kind == .envFileTracked
+        return EnvFileCheck(ruleSet: ruleSet).findings(
+            displayPath: testCase.example.path, repoRelativePath: testCase.example.path, isTracked: tracked,
+            isIgnored: false, holdsCredentials: !content.isEmpty
+        ).filter { $0.ruleId == testCase.ruleId }
+    }
+
+    @Test("positive examples survive a multibyte prefix", arguments: cases.filter { $0.example.match && ruleSet.rule(id: $0.ruleId)?.kind == .content })
     func multibytePrefix(_ testCase: Case) {
         let plain = Self.scan(testCase.example.text, path: testCase.example.path).filter { $0.ruleId == testCase.ruleId }
         let prefixed = Self.scan("é€😀 " + testCase.example.text, path: testCase.example.path).filter { $0.ruleId == testCase.ruleId }

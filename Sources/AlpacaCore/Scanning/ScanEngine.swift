@@ -1,0 +1,95 @@
+import Dispatch
+import PCRE2Kit
+import Synchronization
+
+/// A file the engine should read and scan.
+public struct FileToScan: Sendable {
+    /// Path shown in reports.
+    public var displayPath: String
+    /// Path to open, as the exact bytes of the name (names need not be valid UTF-8).
+    public var absolutePath: [UInt8]
+
+    /// Creates a file entry.
+    public init(displayPath: String, absolutePath: [UInt8]) {
+        self.displayPath = displayPath
+        self.absolutePath = absolutePath
+    }
+}
+
+/// What a whole-tree scan produced.
+public struct EngineResult: Sendable {
+    /// Findings of all files, unsorted.
+    public var findings: [Finding] = []
+    /// Warnings (unreadable files, rules that hit limits).
+    public var warnings: [ScanWarning] = []
+    /// Files and bytes scanned and skipped.
+    public var summary = ScanSummary()
+    /// Display paths of files that were scanned (not skipped).
+    public var scannedPaths: Set<String> = []
+}
+
+/// Scans many files in parallel: a bounded pool of workers, each with its own read buffer and
+/// PCRE2 match scratch, pulling the next file index from a shared counter. Memory is bounded by
+/// the largest files in flight, not by the tree.
+public struct ScanEngine: Sendable {
+    /// The per-file scanner.
+    public let scanner: FileScanner
+    /// Number of workers (at least 1).
+    public let jobs: Int
+    /// Files larger than this many bytes are skipped and counted.
+    public let maxFileSize: Int
+
+    /// Creates an engine.
+    public init(scanner: FileScanner, jobs: Int, maxFileSize: Int) {
+        self.scanner = scanner
+        self.jobs = max(1, jobs)
+        self.maxFileSize = maxFileSize
+    }
+
+    /// Scans `files`; results do not depend on the number of workers.
+    public func scan(_ files: [FileToScan]) -> EngineResult {
+        let next = Atomic<Int>(0)
+        let collected = Mutex(EngineResult())
+        let workers = min(jobs, max(1, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var reader = FileReader()
+            let scratch = PCRE2MatchScratch()
+            var local = EngineResult()
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                if index >= files.count { break }
+                scanOne(files[index], reader: &reader, scratch: scratch, into: &local)
+            }
+            collected.withLock { total in
+                total.findings += local.findings
+                total.warnings += local.warnings
+                total.summary.filesScanned += local.summary.filesScanned
+                total.summary.bytesScanned += local.summary.bytesScanned
+                total.summary.filesSkipped += local.summary.filesSkipped
+                total.scannedPaths.formUnion(local.scannedPaths)
+            }
+        }
+        var result = collected.withLock { $0 }
+        result.warnings.sort { ($0.path ?? "", $0.message) < ($1.path ?? "", $1.message) }
+        return result
+    }
+
+    private func scanOne(_ file: FileToScan, reader: inout FileReader, scratch: PCRE2MatchScratch, into result: inout EngineResult) {
+        switch reader.read(path: file.absolutePath, maxSize: maxFileSize) {
+        case .success(let count):
+            let fileResult = reader.buffer.withUnsafeBytes { raw in
+                scanner.scan(UnsafeRawBufferPointer(rebasing: raw[0..<count]), input: ScanInput(path: file.displayPath), scratch: scratch)
+            }
+            result.findings += fileResult.findings
+            result.warnings += fileResult.warnings
+            result.summary.filesScanned += 1
+            result.summary.bytesScanned += count
+            result.scannedPaths.insert(file.displayPath)
+        case .failure(let reason):
+            result.summary.filesSkipped += 1
+            if case .unreadable(let why) = reason {
+                result.warnings.append(ScanWarning(path: file.displayPath, message: "cannot read the file (\(why)); skipped"))
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import AlpacaCore
+
+/// The contract's JSON document; also what `--baseline` reads back (by `fingerprint`).
+public struct JSONReporter: Reporter {
+    /// Creates a JSON reporter.
+    public init() {}
+
+    /// Pretty-printed, keys in the contract's order, trailing newline.
+    public func render(_ report: Report) throws -> [UInt8] {
+        Array((document(report).serialized() + "\n").utf8)
+    }
+
+    /// The report as a JSON value (exposed for tests and for embedding).
+    public func document(_ report: Report) -> JSONValue {
+        var top: [(String, JSONValue)] = [
+            ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
+            ("findings", .array(report.findings.map { finding($0, report: report) })),
+            ("summary", summary(report.summary)),
+        ]
+        // An extension of the contract: scripts must be able to see that a file was not read.
+        if !report.warnings.isEmpty {
+            top.append(("warnings", .array(report.warnings.map { w in
+                .object([("path", .optional(w.path)), ("message", .string(w.message))])
+            })))
+        }
+        return .object(top)
+    }
+
+    private func finding(_ f: Finding, report: Report) -> JSONValue {
+        var m: [(String, JSONValue)] = [
+            ("ruleId", .string(f.ruleId)),
+            ("practice", .int(f.practice)),
+        ]
+        if !f.relatedPractices.isEmpty {
+            m.append(("relatedPractices", .array(f.relatedPractices.map(JSONValue.int))))
+        }
+        m += [
+            ("severity", .string(f.severity.rawValue)),
+            ("path", .string(f.path)),
+            ("line", .int(f.line)),
+            ("column", .int(f.column)),
+            ("endLine", .int(f.endLine)),
+            ("endColumn", .int(f.endColumn)),
+            ("message", .string(f.message)),
+            ("secret", .string(report.displayedSecret(f))),
+            ("fingerprint", .string(f.fingerprint)),
+            ("commit", .optional(f.commit)),
+        ]
+        if let date = f.commitDate { m.append(("commitDate", .string(date))) }
+        m.append(("suppressed", .bool(f.isSuppressed)))
+        if let kind = f.suppression { m.append(("suppression", .string(kind.rawValue))) }
+        m.append(("related", .array(f.related.map { r in
+            .object([
+                ("path", .string(r.path)), ("line", .int(r.line)), ("column", .int(r.column)),
+                ("message", .string(r.message)),
+            ])
+        })))
+        return .object(m)
+    }
+
+    private func summary(_ s: ScanSummary) -> JSONValue {
+        .object([
+            ("filesScanned", .int(s.filesScanned)),
+            ("bytesScanned", .int(s.bytesScanned)),
+            ("filesSkipped", .int(s.filesSkipped)),
+            ("findings", .int(s.findings)),
+            ("durationMs", .int(s.durationMs)),
+        ])
+    }
+}

@@ -1,0 +1,187 @@
+import AlpacaCore
+
+/// SARIF 2.1.0 with one run, as GitHub code scanning and other SARIF consumers expect.
+///
+/// No snippet, region text or secret is ever written unless `--no-redact` (then only in
+/// `result.properties.secret`): SARIF files are uploaded to third-party services.
+public struct SARIFReporter: Reporter {
+    /// The `$schema` URI, the OASIS 2.1.0 errata schema.
+    public static let schemaURI =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    /// The base id relative paths are resolved against.
+    public static let sourceRootId = "%SRCROOT%"
+    /// The `partialFingerprints` key; bump the version if the fingerprint recipe changes.
+    public static let fingerprintKey = "alpacaLint/v1"
+
+    /// Creates a SARIF reporter.
+    public init() {}
+
+    /// Pretty-printed SARIF with a trailing newline.
+    public func render(_ report: Report) throws -> [UInt8] {
+        Array((document(report).serialized() + "\n").utf8)
+    }
+
+    /// The SARIF log as a JSON value.
+    public func document(_ report: Report) -> JSONValue {
+        let rules = SARIFReporter.driverRules(report)
+        let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var driver: [(String, JSONValue)] = [
+            ("name", .string(report.toolName)),
+            ("version", .string(report.toolVersion)),
+            ("informationUri", .string(report.informationURI)),
+            ("rules", .array(rules.map(rule))),
+        ]
+        if isSemanticVersion(report.toolVersion) {
+            driver.insert(("semanticVersion", .string(report.toolVersion)), at: 2)
+        }
+        var run: [(String, JSONValue)] = [
+            ("tool", .object([("driver", .object(driver))])),
+            ("invocations", .array([invocation(report)])),
+            ("originalUriBaseIds", .object([(SARIFReporter.sourceRootId, sourceRoot(report))])),
+            // Columns count Unicode scalars (SARIF's default would be UTF-16 code units).
+            ("columnKind", .string("unicodeCodePoints")),
+        ]
+        // driverRules covers every finding's rule, so the fallback index is never used.
+        let results = report.findings.map { result($0, ruleIndex: index[$0.ruleId] ?? 0, report: report) }
+        run.append(("results", .array(results)))
+        return .object([
+            ("$schema", .string(SARIFReporter.schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ])
+    }
+
+    /// The rules of the run, each id once, followed by a minimal entry for any finding whose rule
+    /// is missing from the list, so that every `ruleIndex` points at the right descriptor.
+    static func driverRules(_ report: Report) -> [RuleMetadata] {
+        var seen = Set<String>()
+        var rules: [RuleMetadata] = []
+        for rule in report.rules where seen.insert(rule.id).inserted { rules.append(rule) }
+        for f in report.findings where seen.insert(f.ruleId).inserted {
+            rules.append(RuleMetadata(
+                id: f.ruleId, practice: f.practice, relatedPractices: f.relatedPractices,
+                severity: f.severity, title: f.message, tags: ["security", "secret"]))
+        }
+        return rules
+    }
+
+    private func rule(_ r: RuleMetadata) -> JSONValue {
+        var tags = r.tags
+        // GitHub only treats a rule as a security rule (and shows security-severity) with this tag.
+        if !tags.contains("security") { tags.insert("security", at: 0) }
+        var properties: [(String, JSONValue)] = [
+            ("tags", .array(tags.map(JSONValue.string))),
+            ("security-severity", .string(ReportSupport.scoreString(r.securitySeverity))),
+            ("practice", .int(r.practice)),
+        ]
+        if !r.relatedPractices.isEmpty {
+            properties.append(("relatedPractices", .array(r.relatedPractices.map(JSONValue.int))))
+        }
+        let helpText = r.remediation.isEmpty ? r.description : r.remediation
+        var markdown = "**\(r.title)**\n\n\(r.description)\n\n"
+        if !r.remediation.isEmpty { markdown += "**How to fix:** \(r.remediation)\n\n" }
+        markdown += "Best practice \(r.practice) of the Alpaca API authentication guide."
+        return .object([
+            ("id", .string(r.id)),
+            ("name", .string(ReportSupport.pascalCase(r.id))),
+            ("shortDescription", .object([("text", .string(r.title))])),
+            ("fullDescription", .object([("text", .string(r.description))])),
+            ("help", .object([("text", .string(helpText)), ("markdown", .string(markdown))])),
+            ("helpUri", .string(r.helpURI)),
+            ("defaultConfiguration", .object([("level", .string(r.severity.rawValue))])),
+            ("properties", .object(properties)),
+        ])
+    }
+
+    private func result(_ f: Finding, ruleIndex: Int, report: Report) -> JSONValue {
+        var m: [(String, JSONValue)] = [
+            ("ruleId", .string(f.ruleId)),
+            ("ruleIndex", .int(ruleIndex)),
+            ("level", .string(f.severity.rawValue)),
+            ("message", .object([("text", .string(f.message))])),
+            ("locations", .array([.object([("physicalLocation", physicalLocation(
+                path: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn))])])),
+            ("partialFingerprints", .object([(SARIFReporter.fingerprintKey, .string(f.fingerprint))])),
+        ]
+        if !f.related.isEmpty {
+            m.append(("relatedLocations", .array(f.related.enumerated().map { i, r in
+                .object([
+                    ("id", .int(i + 1)),
+                    ("physicalLocation", physicalLocation(
+                        path: r.path, line: r.line, column: r.column, endLine: nil, endColumn: nil)),
+                    ("message", .object([("text", .string(r.message))])),
+                ])
+            })))
+        }
+        if let kind = f.suppression {
+            let sarifKind = kind == .inline ? "inSource" : "external"
+            m.append(("suppressions", .array([.object([("kind", .string(sarifKind))])])))
+        }
+        var properties: [(String, JSONValue)] = [("practice", .int(f.practice))]
+        if !f.relatedPractices.isEmpty {
+            properties.append(("relatedPractices", .array(f.relatedPractices.map(JSONValue.int))))
+        }
+        if let commit = f.commit { properties.append(("commit", .string(commit))) }
+        if let date = f.commitDate { properties.append(("commitDate", .string(date))) }
+        if !report.options.redact && !f.secret.isEmpty {
+            properties.append(("secret", .string(f.secret)))
+        }
+        m.append(("properties", .object(properties)))
+        return .object(m)
+    }
+
+    /// A physical location; the region is left out for file-level findings (line 0) because
+    /// SARIF regions are 1-based.
+    private func physicalLocation(path: String, line: Int, column: Int, endLine: Int?, endColumn: Int?) -> JSONValue {
+        var m: [(String, JSONValue)] = [("artifactLocation", artifactLocation(path))]
+        if line >= 1 {
+            var region: [(String, JSONValue)] = [("startLine", .int(line))]
+            if column >= 1 { region.append(("startColumn", .int(column))) }
+            if let endLine, endLine >= line { region.append(("endLine", .int(endLine))) }
+            if let endColumn, endColumn >= 1, column >= 1 { region.append(("endColumn", .int(endColumn))) }
+            m.append(("region", .object(region)))
+        }
+        return .object(m)
+    }
+
+    private func artifactLocation(_ path: String) -> JSONValue {
+        let (uri, absolute) = ReportSupport.uri(forPath: path)
+        return absolute
+            ? .object([("uri", .string(uri))])
+            : .object([("uri", .string(uri)), ("uriBaseId", .string(SARIFReporter.sourceRootId))])
+    }
+
+    private func sourceRoot(_ report: Report) -> JSONValue {
+        guard let root = report.options.sourceRoot, root.hasPrefix("/") else {
+            return .object([("description", .object([("text", .string("The directory alpaca-lint was run from."))]))])
+        }
+        // A base URI must end with '/', or the last segment would be replaced on resolution.
+        let uri = ReportSupport.uri(forPath: root.hasSuffix("/") ? root : root + "/").uri
+        return .object([("uri", .string(uri))])
+    }
+
+    private func invocation(_ report: Report) -> JSONValue {
+        var m: [(String, JSONValue)] = [("executionSuccessful", .bool(report.options.executionSuccessful))]
+        if !report.warnings.isEmpty {
+            m.append(("toolExecutionNotifications", .array(report.warnings.map { w in
+                var n: [(String, JSONValue)] = []
+                if let path = w.path {
+                    n.append(("locations", .array([.object([("physicalLocation",
+                        .object([("artifactLocation", artifactLocation(path))]))])])))
+                }
+                n.append(("level", .string("warning")))
+                n.append(("message", .object([("text", .string(w.message))])))
+                return .object(n)
+            })))
+        }
+        return .object(m)
+    }
+
+    /// `semanticVersion` must be SemVer; a version like `dev` or a git describe string is not.
+    private func isSemanticVersion(_ v: String) -> Bool {
+        let core = v.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
+        let numbers = core.split(separator: "+", maxSplits: 1).first ?? ""
+        let parts = numbers.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+}
