@@ -24,7 +24,8 @@ enum CatFileBatch {
                 throw GitError.badObject(name)
             }
             guard size <= bytes.endIndex - position - 1 else {
-                throw GitError.unexpectedOutput(command: "cat-file --batch", reason: "object shorter than its declared size")
+                throw GitError.unexpectedOutput(
+                    command: "cat-file --batch", reason: "object shorter than its declared size")
             }
             contents.append(Array(bytes[position..<(position + size)]))
             position += size + 1

@@ -27,7 +27,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .gitNotFound(let searchedPath):
-            return "git not found on PATH (\(searchedPath.isEmpty ? "PATH is empty" : searchedPath)); install git or fix PATH"
+            return
+                "git not found on PATH (\(searchedPath.isEmpty ? "PATH is empty" : searchedPath)); install git or fix PATH"
         case .notARepository(let directory):
             return "not a git repository: \(directory)"
         case .noWorkTree(let directory):
@@ -35,7 +36,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noCommits:
             return "repository has no commits"
         case .bareRepository(let gitDir):
-            return "\(gitDir) is a bare repository: it has no working tree or index, so nothing is staged or committed there (--history works)"
+            return
+                "\(gitDir) is a bare repository: it has no working tree or index, so nothing is staged or committed there (--history works)"
         case .invalidRevision(let revision):
             return "invalid revision '\(revision)': it does not name a commit in this repository"
         case .badObject(let name):

@@ -78,7 +78,8 @@ public struct GitRunner: Sendable {
     private func launch(_ arguments: [String], input: [UInt8]?) throws(GitError) -> GitOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--no-pager", "-C", directory, "-c", "core.quotepath=off", "-c", "color.ui=never"] + arguments
+        process.arguments =
+            ["--no-pager", "-C", directory, "-c", "core.quotepath=off", "-c", "color.ui=never"] + arguments
         process.environment = environment
         let stdoutPipe = Pipe()
         let stderrPipe = Pipe()

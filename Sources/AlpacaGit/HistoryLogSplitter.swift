@@ -32,11 +32,12 @@ enum HistoryLogSplitter {
             let headerEnd = log[headerStart..<end].firstIndex(of: UInt8(ascii: "\n")) ?? end
             let fields = log[headerStart..<headerEnd].split(separator: UInt8(ascii: " "))
             guard fields.count == 3 else { continue }
-            commits.append(Commit(
-                id: String(decoding: fields[0], as: UTF8.self),
-                timestamp: Int(String(decoding: fields[1], as: UTF8.self)) ?? 0,
-                date: String(decoding: fields[2], as: UTF8.self),
-                diff: log[min(headerEnd + 1, end)..<end]))
+            commits.append(
+                Commit(
+                    id: String(decoding: fields[0], as: UTF8.self),
+                    timestamp: Int(String(decoding: fields[1], as: UTF8.self)) ?? 0,
+                    date: String(decoding: fields[2], as: UTF8.self),
+                    diff: log[min(headerEnd + 1, end)..<end]))
         }
         return commits
     }

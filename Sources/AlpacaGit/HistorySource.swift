@@ -22,13 +22,14 @@ public struct HistorySource: Sendable {
     /// Added lines of every commit reachable from any ref, or of `since..HEAD` when `since` is given.
     public func load(since: String? = nil) throws(GitError) -> HistorySnapshot {
         let range = try revisionRange(since: since)
-        let arguments = [
-            "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
-            // Pinned because `git log` is porcelain and honours log.showRoot, log.showSignature,
-            // diff.noprefix, diff.mnemonicPrefix, diff.relative, diff.interHunkContext and diff.submodule.
-            "--root", "--diff-merges=off", "--no-show-signature", "--no-relative", "--inter-hunk-context=0",
-            "--src-prefix=a/", "--dst-prefix=b/", "--submodule=short", HistoryLogSplitter.formatArgument,
-        ] + range + ["--"]
+        let arguments =
+            [
+                "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
+                // Pinned because `git log` is porcelain and honours log.showRoot, log.showSignature,
+                // diff.noprefix, diff.mnemonicPrefix, diff.relative, diff.interHunkContext and diff.submodule.
+                "--root", "--diff-merges=off", "--no-show-signature", "--no-relative", "--inter-hunk-context=0",
+                "--src-prefix=a/", "--dst-prefix=b/", "--submodule=short", HistoryLogSplitter.formatArgument,
+            ] + range + ["--"]
         let output = try runner.run(arguments)
         return Self.collect(HistoryLogSplitter.split(output.stdout))
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// File operations for installing a hook: read, atomic write with mode 755, and backups.
@@ -21,7 +21,8 @@ enum HookFileWriter {
     static func write(_ text: String, to path: String) throws(GitError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).alpaca-lint-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = directory.appendingPathComponent(
+            ".\(url.lastPathComponent).alpaca-lint-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             // `git init --template=` or a fresh core.hooksPath can leave the hooks directory missing.
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -51,7 +52,8 @@ enum HookFileWriter {
         do {
             try FileManager.default.moveItem(atPath: path, toPath: candidate)
         } catch {
-            throw GitError.fileAccess(path: path, reason: "cannot move the existing hook to \(candidate): \(error.localizedDescription)")
+            throw GitError.fileAccess(
+                path: path, reason: "cannot move the existing hook to \(candidate): \(error.localizedDescription)")
         }
         return candidate
     }

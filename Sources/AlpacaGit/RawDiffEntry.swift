@@ -35,10 +35,11 @@ struct RawDiffEntry: Equatable {
                 sourcePath = path
                 path = DiffPathDecoder.decode(Array(second))
             }
-            entries.append(RawDiffEntry(
-                newMode: String(decoding: parts[1], as: UTF8.self),
-                newObject: String(decoding: parts[3], as: UTF8.self),
-                status: status, sourcePath: sourcePath, path: path))
+            entries.append(
+                RawDiffEntry(
+                    newMode: String(decoding: parts[1], as: UTF8.self),
+                    newObject: String(decoding: parts[3], as: UTF8.self),
+                    status: status, sourcePath: sourcePath, path: path))
         }
         return entries
     }

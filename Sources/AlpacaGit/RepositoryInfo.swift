@@ -20,15 +20,19 @@ public struct RepositoryInfo: Sendable, Equatable {
     /// Asks git about the repository that contains `runner.directory`.
     public static func load(_ runner: GitRunner) throws(GitError) -> RepositoryInfo {
         // --show-toplevel fails in a bare repository, so the work-tree question is asked first.
-        let answers = try runner.text(["rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--absolute-git-dir"])
-            .split(separator: "\n", omittingEmptySubsequences: false)
+        let answers = try runner.text([
+            "rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--absolute-git-dir",
+        ])
+        .split(separator: "\n", omittingEmptySubsequences: false)
         guard answers.count == 3 else {
-            throw GitError.unexpectedOutput(command: "rev-parse --absolute-git-dir", reason: "expected 3 lines, got \(answers.count)")
+            throw GitError.unexpectedOutput(
+                command: "rev-parse --absolute-git-dir", reason: "expected 3 lines, got \(answers.count)")
         }
         let isBare = answers[0] == "true"
         let insideWorkTree = answers[1] == "true"
         let root = insideWorkTree ? try runner.text(["rev-parse", "--show-toplevel"]) : nil
-        return RepositoryInfo(root: root, gitDir: String(answers[2]), isBare: isBare, hasHEAD: try hasCommit(runner, "HEAD"))
+        return RepositoryInfo(
+            root: root, gitDir: String(answers[2]), isBare: isBare, hasHEAD: try hasCommit(runner, "HEAD"))
     }
 
     /// True when `revision` names a commit; false when it does not (never throws for an unknown name).

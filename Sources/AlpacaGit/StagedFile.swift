@@ -18,31 +18,31 @@ public struct StagedFile: Sendable, Equatable {
     }
 }
 
-/// Why a staged or committed path was not handed to the scanner.
-public enum SkipReason: String, Sendable, Equatable {
-    /// git (or a NUL byte in the first 8000 bytes) says the file is binary.
-    case binary
-    /// The path is a submodule (gitlink): its "content" is another repository's commit id.
-    case submodule
-    /// The path is a symbolic link: its "content" is only the link target.
-    case symlink
-    /// The blob is larger than the size limit the caller gave.
-    case tooLarge
-    /// The path has a merge conflict in the index, so no single staged version exists.
-    case unmerged
-}
-
 /// A path that was left out of a scan, and why.
 public struct SkippedFile: Sendable, Equatable {
     /// Path relative to the repository root.
     public let path: String
     /// Why it was left out.
-    public let reason: SkipReason
+    public let reason: Reason
 
     /// Creates a skipped-file value.
-    public init(path: String, reason: SkipReason) {
+    public init(path: String, reason: Reason) {
         self.path = path
         self.reason = reason
+    }
+
+    /// Why a staged or committed path was not handed to the scanner.
+    public enum Reason: String, Sendable, Equatable {
+        /// git (or a NUL byte in the first 8000 bytes) says the file is binary.
+        case binary
+        /// The path is a submodule (gitlink): its "content" is another repository's commit id.
+        case submodule
+        /// The path is a symbolic link: its "content" is only the link target.
+        case symlink
+        /// The blob is larger than the size limit the caller gave.
+        case tooLarge
+        /// The path has a merge conflict in the index, so no single staged version exists.
+        case unmerged
     }
 }
 

@@ -1,15 +1,15 @@
 /// One parsed line of an ignore file, matched exactly like git's `match_basename`/`match_pathname`.
-public struct IgnorePattern: Sendable, Hashable {
+struct IgnorePattern: Sendable, Hashable {
     /// The ignore file it came from, named as in `IgnoreMatch.source`.
-    public let source: String
+    let source: String
     /// The line as written after comment, CR and trailing-space handling (includes `!` and a trailing `/`).
-    public let text: String
+    let text: String
     /// 1-based line number in its source file.
-    public let line: Int
+    let line: Int
     /// True for `!pattern`: a match re-includes the path.
-    public let isNegation: Bool
+    let isNegation: Bool
     /// True for a trailing `/`: only directories (never symlinks) can match.
-    public let directoryOnly: Bool
+    let directoryOnly: Bool
 
     /// The glob without `!` and trailing `/`, as bytes.
     let glob: [UInt8]

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import AlpacaGit
 
 @Suite("History source")
 struct HistorySourceTests {
-    private func load(_ repo: TestRepository, in directory: String? = nil, since: String? = nil) throws -> HistorySnapshot {
+    private func load(_ repo: TestRepository, in directory: String? = nil, since: String? = nil) throws
+        -> HistorySnapshot
+    {
         try HistorySource(runner: repo.runner(in: directory)).load(since: since)
     }
 
@@ -89,7 +92,8 @@ struct HistorySourceTests {
         try repo.write("key.py", "KEY = 'PKFAKEEXAMPLE0000000'\n")
         let original = try repo.commitAll("key", at: 1_700_000_100)
         try repo.git(["switch", "-q", "main"])
-        try repo.git(["cherry-pick", "--allow-empty", original], environment: ["GIT_COMMITTER_DATE": "@1700000200 +0000"])
+        try repo.git(
+            ["cherry-pick", "--allow-empty", original], environment: ["GIT_COMMITTER_DATE": "@1700000200 +0000"])
         let snapshot = try load(repo)
         let hits = snapshot.patches.filter { $0.path == "key.py" }
         #expect(hits.map(\.commit) == [original])
@@ -106,7 +110,9 @@ struct HistorySourceTests {
         try repo.git(["switch", "-q", "main"])
         try repo.write("m.txt", "main line\n")
         try repo.commitAll("main", at: 1_700_000_200)
-        try repo.git(["merge", "-q", "--no-ff", "-m", "merge", "feature"], environment: ["GIT_COMMITTER_DATE": "@1700000300 +0000"])
+        try repo.git(
+            ["merge", "-q", "--no-ff", "-m", "merge", "feature"],
+            environment: ["GIT_COMMITTER_DATE": "@1700000300 +0000"])
         let snapshot = try load(repo)
         #expect(snapshot.patches.map(\.path).sorted() == ["a.txt", "f.txt", "m.txt"])
         #expect(snapshot.commitCount == 4)
@@ -159,15 +165,20 @@ struct HistorySourceTests {
 
     @Test func userDiffSettingsDoNotChangeTheParse() throws {
         let repo = try TestRepository()
-        for (key, value) in [("diff.noprefix", "true"), ("diff.mnemonicPrefix", "true"), ("log.showRoot", "false"),
-                             ("diff.interHunkContext", "10"), ("diff.renames", "false"), ("core.quotepath", "true")] {
+        for (key, value) in [
+            ("diff.noprefix", "true"), ("diff.mnemonicPrefix", "true"), ("log.showRoot", "false"),
+            ("diff.interHunkContext", "10"), ("diff.renames", "false"), ("core.quotepath", "true"),
+        ] {
             try repo.git(["config", key, value])
         }
         try repo.write("ü dir/a b.txt", "first\n")
         let commit = try repo.commitAll("first")
         let snapshot = try load(repo)
-        #expect(snapshot.patches == [HistoryPatch(
-            commit: commit, date: "2023-11-14T22:13:20+00:00", path: "ü dir/a b.txt",
-            addedLines: [AddedLine(line: 1, bytes: Array("first".utf8))])])
+        #expect(
+            snapshot.patches == [
+                HistoryPatch(
+                    commit: commit, date: "2023-11-14T22:13:20+00:00", path: "ü dir/a b.txt",
+                    addedLines: [AddedLine(line: 1, bytes: Array("first".utf8))])
+            ])
     }
 }

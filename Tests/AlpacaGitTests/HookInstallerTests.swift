@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AlpacaGit
 
 @Suite("Hook installer")
@@ -35,7 +36,8 @@ struct HookInstallerTests {
         _ = try installer(repo).install()
         #expect(try installer(repo).install() == .unchanged(path: path))
         // An older version of our hook (same marker, other text) is updated in place.
-        try "#!/bin/sh\n\(HookScript.marker)\nalpaca-lint --staged\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\n\(HookScript.marker)\nalpaca-lint --staged\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         #expect(try installer(repo).install() == .updated(path: path))
         #expect(try contents(path) == HookScript.text)
     }
@@ -68,7 +70,8 @@ struct HookInstallerTests {
         try FileManager.default.createDirectory(atPath: repo.path + "/.git/hooks", withIntermediateDirectories: true)
         try "first backup".write(toFile: path + ".alpaca-lint-backup", atomically: true, encoding: .utf8)
         try "#!/bin/sh\nexit 0\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try installer(repo).install(force: true) == .replaced(path: path, backup: path + ".alpaca-lint-backup.1"))
+        #expect(
+            try installer(repo).install(force: true) == .replaced(path: path, backup: path + ".alpaca-lint-backup.1"))
         #expect(try contents(path + ".alpaca-lint-backup") == "first backup")
     }
 
@@ -154,7 +157,8 @@ struct HookInstallerTests {
         _ = try installer(repo).install()
         let bin = repo.sandbox + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try "#!/bin/sh\necho \"stub scan $*\" >&2\nexit 1\n".write(toFile: bin + "/alpaca-lint", atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho \"stub scan $*\" >&2\nexit 1\n".write(
+            toFile: bin + "/alpaca-lint", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/alpaca-lint")
         var environment = repo.environment
         environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
@@ -167,9 +171,11 @@ struct HookInstallerTests {
         #expect(blocked.output.contains("stub scan --staged"))
         #expect(blocked.output.contains("alpaca-lint:allow"))
         #expect(blocked.output.contains("git commit --no-verify"))
-        #expect(try repo.runner().run(["rev-parse", "--verify", "--quiet", "HEAD"], acceptedStatus: [0, 1]).status == 1)
+        #expect(
+            try repo.runner().run(["rev-parse", "--verify", "--quiet", "HEAD"], acceptedStatus: [0, 1]).status == 1)
 
-        let bypassed = try runProgram(git, ["commit", "--no-verify", "-q", "-m", "bypassed"], in: repo.path, environment: environment)
+        let bypassed = try runProgram(
+            git, ["commit", "--no-verify", "-q", "-m", "bypassed"], in: repo.path, environment: environment)
         #expect(bypassed.status == 0)
     }
 
@@ -184,7 +190,9 @@ struct HookInstallerTests {
         try repo.git(["add", "a.txt"])
         let result = try runProgram(git, ["commit", "-m", "x"], in: repo.path, environment: environment)
         #expect(result.status != 0)
-        #expect(result.output.contains("alpaca-lint not found on PATH; install it or run `git commit --no-verify` to skip once"))
+        #expect(
+            result.output.contains(
+                "alpaca-lint not found on PATH; install it or run `git commit --no-verify` to skip once"))
     }
 
     @Test func installedHookLetsACleanScanCommit() throws {
@@ -198,7 +206,8 @@ struct HookInstallerTests {
         environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         try repo.write("a.txt", "a\n")
         try repo.git(["add", "a.txt"])
-        let result = try runProgram(try repo.runner().executable, ["commit", "-q", "-m", "ok"], in: repo.path, environment: environment)
+        let result = try runProgram(
+            try repo.runner().executable, ["commit", "-q", "-m", "ok"], in: repo.path, environment: environment)
         #expect(result.status == 0)
     }
 }

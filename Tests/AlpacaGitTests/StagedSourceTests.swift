@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AlpacaGit
 
 @Suite("Staged source")
@@ -20,8 +21,20 @@ struct StagedSourceTests {
         #expect(snapshot.files.map(\.path) == ["bot.py"])
         #expect(snapshot.files[0].addedLines == [1, 2])
         #expect(text(snapshot.files[0]) == "import os\nKEY = 'PKFAKEEXAMPLE0000000'\n")
-        #expect(URL(fileURLWithPath: snapshot.root).resolvingSymlinksInPath().path
-            == URL(fileURLWithPath: repo.path).resolvingSymlinksInPath().path)
+        #expect(
+            URL(fileURLWithPath: snapshot.root).resolvingSymlinksInPath().path
+                == URL(fileURLWithPath: repo.path).resolvingSymlinksInPath().path)
+    }
+
+    @Test func firstCommitInASHA256RepositoryUsesThatHashsEmptyTree() throws {
+        let repo = try TestRepository(initialize: false)
+        try FileManager.default.createDirectory(atPath: repo.path, withIntermediateDirectories: true)
+        try repo.git(["init", "-q", "--object-format=sha256", "-b", "main"])
+        try repo.write("a.txt", "a\n")
+        try repo.git(["add", "a.txt"])
+        let snapshot = try load(repo)
+        #expect(snapshot.files.map(\.addedLines) == [[1]])
+        #expect(snapshot.files.first?.objectID.count == 64)
     }
 
     @Test func unstagedEditIsNotVisible() throws {
@@ -89,7 +102,8 @@ struct StagedSourceTests {
         try repo.write("tab\tname.txt", "c = 3\n")
         try repo.git(["add", "."])
         let snapshot = try load(repo)
-        #expect(snapshot.files.map(\.path) == ["donn\u{e9}es/cl\u{e9} \u{fc}.txt", "my dir/key file.py", "tab\tname.txt"])
+        #expect(
+            snapshot.files.map(\.path) == ["donn\u{e9}es/cl\u{e9} \u{fc}.txt", "my dir/key file.py", "tab\tname.txt"])
         #expect(snapshot.files.allSatisfy { $0.addedLines == [1] })
         #expect(snapshot.files.map { text($0) } == ["b = 2\n", "a = 1\n", "c = 3\n"])
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import AlpacaGit
 
 /// A throwaway git repository in a temporary directory, isolated from the user's git configuration.
@@ -11,7 +12,8 @@ final class TestRepository {
     let environment: [String: String]
 
     init(bare: Bool = false, initialize: Bool = true) throws {
-        sandbox = FileManager.default.temporaryDirectory
+        sandbox =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("alpaca-git-tests-\(UUID().uuidString)").path
         path = sandbox + "/repo"
         try FileManager.default.createDirectory(atPath: sandbox + "/home", withIntermediateDirectories: true)
@@ -46,7 +48,9 @@ final class TestRepository {
 
     /// Runs git in the repository and returns stdout as text; throws on failure.
     @discardableResult
-    func git(_ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:]) throws -> String {
+    func git(_ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:]) throws
+        -> String
+    {
         try runner(in: directory, extraEnvironment: extra).text(arguments)
     }
 
@@ -66,8 +70,9 @@ final class TestRepository {
     @discardableResult
     func commit(_ message: String, at timestamp: Int = 1_700_000_000) throws -> String {
         let date = "@\(timestamp) +0000"
-        try git(["commit", "-q", "--no-verify", "-m", message],
-                environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+        try git(
+            ["commit", "-q", "--no-verify", "-m", message],
+            environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
         return try git(["rev-parse", "HEAD"])
     }
 
@@ -80,7 +85,9 @@ final class TestRepository {
 }
 
 /// Runs a program (not git) with arguments and environment; returns its exit status and combined output.
-func runProgram(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String]) throws -> (status: Int32, output: String) {
+func runProgram(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String]) throws
+    -> (status: Int32, output: String)
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AlpacaGit
 
 @Suite("Tracked files and repository info")
@@ -24,8 +25,9 @@ struct TrackedFilesTests {
         let info = try RepositoryInfo.load(repo.runner(in: repo.path))
         #expect(!info.isBare)
         #expect(!info.hasHEAD)
-        #expect(info.root.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-            == URL(fileURLWithPath: repo.path).resolvingSymlinksInPath().path)
+        #expect(
+            info.root.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+                == URL(fileURLWithPath: repo.path).resolvingSymlinksInPath().path)
         #expect(info.gitDir.hasSuffix("/.git"))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AlpacaGit
 
 @Suite("Unified diff parser")
@@ -12,7 +13,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func newFileAddedLinesAreNumberedFromOne() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/bot.py b/bot.py
             new file mode 100644
             index 0000000..1111111
@@ -32,7 +34,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func multipleHunksUseTheNewSideLineNumbers() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/a.txt b/a.txt
             index 1111111..2222222 100644
             --- a/a.txt
@@ -55,7 +58,8 @@ struct UnifiedDiffParserTests {
 
     @Test func addedLinesThatLookLikeHeadersStayContent() {
         // "++ x" and "-- y" as added text become "+++ x" / "+-- y" in the diff.
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/notes.md b/notes.md
             index 1111111..2222222 100644
             --- a/notes.md
@@ -72,7 +76,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func renameTakesNamesFromRenameLines() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/old name.py b/new name.py
             similarity index 90%
             rename from old name.py
@@ -92,7 +97,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func pureRenameWithoutHunksKeepsBothNames() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/a.txt b/b.txt
             similarity index 100%
             rename from a.txt
@@ -105,13 +111,16 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func pathWithSpacesEndsAtTheTab() {
-        let patches = parse("diff --git a/my dir/x y.txt b/my dir/x y.txt\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/my dir/x y.txt\t\n@@ -0,0 +1 @@\n+a b\n")
+        let patches = parse(
+            "diff --git a/my dir/x y.txt b/my dir/x y.txt\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/my dir/x y.txt\t\n@@ -0,0 +1 @@\n+a b\n"
+        )
         #expect(patches.map(\.newPath) == ["my dir/x y.txt"])
         #expect(lines(patches[0]) == ["a b"])
     }
 
     @Test func quotedOctalEscapedNamesAreDecoded() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git "a/caf\\303\\251 \\"q\\".txt" "b/caf\\303\\251 \\"q\\".txt"
             new file mode 100644
             index 0000000..1111111
@@ -125,7 +134,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func quotedNamesOnTheGitLineAloneAreDecodedForBinaryFiles() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git "a/t\\303\\274r.png" "b/t\\303\\274r.png"
             new file mode 100644
             index 0000000..1111111
@@ -139,13 +149,16 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func nonASCIINamesPassThroughWhenQuotePathIsOff() {
-        let patches = parse("diff --git a/ü dir/ß.txt b/ü dir/ß.txt\nnew file mode 100644\n--- /dev/null\n+++ b/ü dir/ß.txt\t\n@@ -0,0 +1 @@\n+ä\n")
+        let patches = parse(
+            "diff --git a/ü dir/ß.txt b/ü dir/ß.txt\nnew file mode 100644\n--- /dev/null\n+++ b/ü dir/ß.txt\t\n@@ -0,0 +1 @@\n+ä\n"
+        )
         #expect(patches.map(\.newPath) == ["ü dir/ß.txt"])
         #expect(lines(patches[0]) == ["ä"])
     }
 
     @Test func noNewlineMarkerDoesNotCountAsALine() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/k.env b/k.env
             index 1111111..2222222 100644
             --- a/k.env
@@ -171,7 +184,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func deletedFileIsMarkedAndNotScannable() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/secret.env b/secret.env
             deleted file mode 100644
             index 1111111..0000000
@@ -190,7 +204,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func submoduleAndSymlinkChangesAreNotScannable() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/vendor/lib b/vendor/lib
             new file mode 160000
             index 0000000..1111111
@@ -223,7 +238,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func contextLinesAdvanceTheLineNumber() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/c.txt b/c.txt
             --- a/c.txt
             +++ b/c.txt
@@ -240,7 +256,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func plainUnifiedDiffWithoutGitHeadersIsParsed() {
-        let patches = parse("""
+        let patches = parse(
+            """
             --- a/one.txt
             +++ b/one.txt
             @@ -0,0 +1 @@
@@ -255,7 +272,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func combinedMergeDiffsAreIgnored() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --cc file.txt
             index 1111111,2222222..3333333
             --- a/file.txt
@@ -275,7 +293,8 @@ struct UnifiedDiffParserTests {
     }
 
     @Test func hunkCountsLargerThanTheBodyStopAtTheNextHeader() {
-        let patches = parse("""
+        let patches = parse(
+            """
             diff --git a/a.txt b/a.txt
             --- a/a.txt
             +++ b/a.txt
@@ -300,7 +319,8 @@ struct UnifiedDiffParserTests {
             var bytes: [UInt8] = []
             for _ in 0..<length {
                 let roll = generator.next()
-                bytes.append(roll % 4 == 0 ? UInt8(truncatingIfNeeded: roll >> 8) : alphabet[Int(roll >> 16) % alphabet.count])
+                bytes.append(
+                    roll % 4 == 0 ? UInt8(truncatingIfNeeded: roll >> 8) : alphabet[Int(roll >> 16) % alphabet.count])
             }
             _ = UnifiedDiffParser.parse(bytes)
         }

@@ -83,6 +83,9 @@ public struct Detector: Sendable {
     public var pattern: PCRE2Pattern
     /// The capture group holding the secret (0 = whole match).
     public var secretGroup: Int
+    /// The capture group whose start is the finding's position (defaults to the secret group);
+    /// a literal header is reported where its name is written.
+    public var reportGroup: Int
     /// Case-insensitive literals, one of which must occur in the file for the detector to run
     /// (empty: always run).
     public var keywords: [String]

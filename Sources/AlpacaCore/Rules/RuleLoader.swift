@@ -9,12 +9,12 @@ import TOMLKit
 public struct RuleLoader {
     private static let ruleKeys: Set<String> = [
         "id", "practice", "relatedPractices", "severity", "title", "description", "remediation", "message",
-        "securitySeverity", "tags", "kind", "regex", "secretGroup", "keywords", "paths", "excludePaths",
+        "securitySeverity", "tags", "kind", "regex", "secretGroup", "reportGroup", "keywords", "paths", "excludePaths",
         "requires", "rejectIf", "variants", "allow", "allowValues", "placeholders", "minEntropy", "validate",
         "fileNames", "templates", "examples",
     ]
     private static let variantKeys: Set<String> = [
-        "regex", "secretGroup", "keywords", "paths", "excludePaths", "requires", "rejectIf",
+        "regex", "secretGroup", "reportGroup", "keywords", "paths", "excludePaths", "requires", "rejectIf",
     ]
     private static let requirementKeys: Set<String> = ["rule", "rules", "regex", "withinLines", "sameBlock", "relate"]
     private static let exampleKeys: Set<String> = ["text", "match", "secret", "path"]
@@ -164,21 +164,10 @@ public struct RuleLoader {
         let pattern = try context.compile(regex, key: "regex")
         var secretGroup = pattern.captureCount >= 1 ? 1 : 0
         if let group = pattern.groupNumber(named: "secret") { secretGroup = group }
-        if let value = t["secretGroup"] {
-            if let number = value.int {
-                secretGroup = number
-            } else if let name = value.string {
-                guard let number = pattern.groupNumber(named: name) else {
-                    throw context.error("secretGroup '\(name)' is not a named group of the pattern")
-                }
-                secretGroup = number
-            } else {
-                throw context.error("secretGroup must be a group number or name")
-            }
-        }
-        guard secretGroup >= 0, secretGroup <= pattern.captureCount else {
-            throw context.error("secretGroup \(secretGroup) does not exist: the pattern has \(pattern.captureCount) groups")
-        }
+        secretGroup = try group(t, "secretGroup", of: pattern, default: secretGroup, context: context)
+        var reportGroup = secretGroup
+        if let group = pattern.groupNumber(named: "report") { reportGroup = group }
+        reportGroup = try group(t, "reportGroup", of: pattern, default: reportGroup, context: context)
         let keywords = t["keywords"] != nil ? try context.stringArray(t, "keywords") : (base?.keywords ?? [])
         let paths = t["paths"] != nil
             ? try context.stringArray(t, "paths").map { (p) throws(RuleLoadError) in try context.compile(p, key: "paths") } : (base?.paths ?? [])
@@ -188,8 +177,27 @@ public struct RuleLoader {
         let requires = t["requires"] != nil ? try parseRequirements(t, "requires", context: context) : (base?.requires ?? [])
         let rejectIf = t["rejectIf"] != nil ? try parseRequirements(t, "rejectIf", context: context) : (base?.rejectIf ?? [])
         return Detector(
-            pattern: pattern, secretGroup: secretGroup, keywords: keywords.map { $0.lowercased() }, paths: paths,
+            pattern: pattern, secretGroup: secretGroup, reportGroup: reportGroup, keywords: keywords.map { $0.lowercased() }, paths: paths,
             excludePaths: excludePaths, requires: requires, rejectIf: rejectIf)
+    }
+
+    private func group(_ t: TOMLTable, _ key: String, of pattern: PCRE2Pattern, default fallback: Int, context: Context) throws(RuleLoadError) -> Int {
+        guard let value = t[key] else { return fallback }
+        let number: Int
+        if let given = value.int {
+            number = given
+        } else if let name = value.string {
+            guard let found = pattern.groupNumber(named: name) else {
+                throw context.error("\(key) '\(name)' is not a named group of the pattern")
+            }
+            number = found
+        } else {
+            throw context.error("\(key) must be a group number or name")
+        }
+        guard number >= 0, number <= pattern.captureCount else {
+            throw context.error("\(key) \(number) does not exist: the pattern has \(pattern.captureCount) groups")
+        }
+        return number
     }
 
     private func parseRequirements(_ t: TOMLTable, _ key: String, context: Context) throws(RuleLoadError) -> [Requirement] {

@@ -70,7 +70,7 @@ public struct RuleSet: Sendable {
         // Branch and definition starts in the languages we scan, YAML/TOML section headers and
         // document separators: a key and an endpoint on either side of one belong to different setups.
         self.blockBoundary = try! PCRE2Pattern(
-            #"^[ \t]*(?:else\b|elif\b|elsif\b|elseif\b|\}[ \t]*else\b|case\b|when\b|default[ \t]*:|except\b|catch\b|def[ \t]|async[ \t]+def[ \t]|function\b|func[ \t]|fn[ \t]|sub[ \t]|(?:public|private|protected|internal|static)[ \t]|\[[^\]\n]+\][ \t]*$|---[ \t]*$|-?[ \t]*[A-Za-z_][\w.-]*:[ \t]*$|#[ \t]*(?i:paper|live|production|prod|sandbox|staging|test(?:ing)?)\b)"#)
+            #"^[ \t]*(?:[?:](?:[ \t]|$)|(?:export[ \t]+)?(?:async[ \t]+)?function\b|.*=>[ \t]*\{[ \t]*$|["']?[\w.-]+["']?[ \t]*[:=][ \t]*[\{\[][ \t]*$|else\b|elif\b|elsif\b|elseif\b|\}[ \t]*else\b|case\b|when\b|default[ \t]*:|except\b|catch\b|def[ \t]|async[ \t]+def[ \t]|function\b|func[ \t]|fn[ \t]|sub[ \t]|(?:public|private|protected|internal|static)[ \t]|\[[^\]\n]+\][ \t]*$|---[ \t]*$|-?[ \t]*[A-Za-z_][\w.-]*:[ \t]*$|#[ \t]*(?i:paper|live|production|prod|sandbox|staging|test(?:ing)?)\b)"#)
     }
 
     /// The built-in rules that ship inside the binary.

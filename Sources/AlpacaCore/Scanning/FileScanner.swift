@@ -38,6 +38,8 @@ private struct Candidate {
     let detector: Detector
     let matchRange: Range<Int>
     let secretRange: Range<Int>
+    /// Where the finding is reported (the secret, or e.g. a header's name).
+    let reportRange: Range<Int>
     let secret: String
     let line: Int
     var related: [Int] = []  // indexes of accepted candidates
@@ -105,19 +107,21 @@ public struct FileScanner: Sendable {
     private func collect(
         rule: Rule, ruleIndex: Int, detector: Detector, context: inout FileContext, into candidates: inout [Candidate]
     ) throws(PCRE2MatchError) {
-        var found: [(Range<Int>, Range<Int>)] = []
+        var found: [(Range<Int>, Range<Int>, Range<Int>)] = []
         try detector.pattern.forEachMatch(in: context.buffer, using: context.scratch) { match in
             let secretRange = match.range(of: detector.secretGroup) ?? match.range
-            found.append((match.range, secretRange))
+            let reportRange = match.range(of: detector.reportGroup) ?? secretRange
+            found.append((match.range, secretRange, reportRange))
             return found.count < 10_000  // a file with more hits than that is generated data
         }
-        for (matchRange, secretRange) in found {
+        for (matchRange, secretRange, reportRange) in found {
             let secret = String(decoding: UnsafeRawBufferPointer(rebasing: context.buffer[secretRange]), as: UTF8.self)
             guard passesValueChecks(secret, rule: rule, scratch: context.scratch) else { continue }
-            let line = context.lines.line(of: secretRange.lowerBound)
+            let line = context.lines.line(of: reportRange.lowerBound)
             if try rejected(line: line, detector: detector, context: &context) { continue }
             candidates.append(Candidate(
-                ruleIndex: ruleIndex, detector: detector, matchRange: matchRange, secretRange: secretRange, secret: secret, line: line))
+                ruleIndex: ruleIndex, detector: detector, matchRange: matchRange, secretRange: secretRange, reportRange: reportRange,
+                secret: secret, line: line))
         }
     }
 
@@ -185,15 +189,15 @@ public struct FileScanner: Sendable {
         var findings: [Finding] = []
         for (index, candidate) in accepted.enumerated() {
             let rule = ruleSet.rules[candidate.ruleIndex]
-            let start = context.position(of: candidate.secretRange.lowerBound)
-            let end = context.position(of: candidate.secretRange.upperBound, isEnd: true)
+            let start = context.position(of: candidate.reportRange.lowerBound)
+            let end = context.position(of: candidate.reportRange.upperBound, isEnd: true)
             let realLine = input.lineNumbers.map { $0[safe: start.line - 1] ?? start.line } ?? start.line
             let realEndLine = input.lineNumbers.map { $0[safe: end.line - 1] ?? end.line } ?? end.line
             if let only = input.onlyLines, !only.contains(realLine) { continue }
             var related: [RelatedLocation] = []
             for partner in candidate.related + (reverse[index] ?? []) {
                 let other = accepted[partner]
-                let position = context.position(of: other.secretRange.lowerBound)
+                let position = context.position(of: other.reportRange.lowerBound)
                 let otherLine = input.lineNumbers.map { $0[safe: position.line - 1] ?? position.line } ?? position.line
                 related.append(RelatedLocation(
                     path: input.path, line: otherLine, column: position.column,

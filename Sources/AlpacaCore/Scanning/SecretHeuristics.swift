@@ -11,8 +11,11 @@ enum SecretHeuristics {
     ]
 
     /// True when `value` looks like a placeholder rather than a random credential.
-    static func isPlaceholder(_ value: String) -> Bool {
+    static func isPlaceholder(_ raw: String) -> Bool {
+        let value = unquoted(raw)
         let bytes = Array(value.utf8)
+        // An environment variable's name used as its own value: APCA_API_KEY_ID = "APCA_API_KEY_ID".
+        if value.contains("_") && value.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) { return true }
         if bytes.count < 8 { return true }
         let upper = value.uppercased()
         if placeholderWords.contains(where: { upper.contains($0) }) { return true }
@@ -30,6 +33,14 @@ enum SecretHeuristics {
         if longestSequence >= 5 || (isShort && (triples >= 2 || longestSequence >= 4)) { return true }
         if body.count >= 16 && Set(body).count < 6 { return true }
         return false
+    }
+
+    /// The text inside a quoted literal (`"x"`, `f'x'`, `` `x` ``); other values unchanged.
+    static func unquoted(_ value: String) -> String {
+        var text = Substring(value)
+        while let first = text.first, "fFrRbBuU".contains(first), text.count > 2 { text = text.dropFirst() }
+        guard let open = text.first, "\"'`".contains(open), text.count >= 2, text.last == open else { return value }
+        return String(text.dropFirst().dropLast())
     }
 
     /// Shannon entropy of `value` in bits per character.
