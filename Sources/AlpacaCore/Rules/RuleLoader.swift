@@ -20,8 +20,14 @@ public struct RuleLoader {
     private static let exampleKeys: Set<String> = ["text", "match", "secret", "path"]
     private static let validators: Set<String> = ["alpaca-basic-credentials"]
 
-    /// Creates a loader.
-    public init() {}
+    /// Whether the placeholder heuristics apply to rules that do not say (`placeholders = …`).
+    /// Built-in rules opt in; a user's rule matches exactly what its pattern says unless it asks.
+    let rejectPlaceholdersByDefault: Bool
+
+    /// Creates a loader; `rejectPlaceholdersByDefault` is true for the built-in rules.
+    public init(rejectPlaceholdersByDefault: Bool = false) {
+        self.rejectPlaceholdersByDefault = rejectPlaceholdersByDefault
+    }
 
     /// Parses one rule file's text; `fileName` names it in errors.
     public func load(text: String, fileName: String) throws(RuleLoadError) -> [Rule] {
@@ -143,7 +149,7 @@ public struct RuleLoader {
         if let validator, !Self.validators.contains(validator) {
             throw context.error("unknown validator '\(validator)' (known: \(Self.validators.sorted().joined(separator: ", ")))")
         }
-        var rejectPlaceholders = true
+        var rejectPlaceholders = rejectPlaceholdersByDefault
         if let value = t["placeholders"] {
             guard let text = value.string, ["reject", "keep"].contains(text) else { throw context.error("placeholders must be \"reject\" or \"keep\"") }
             rejectPlaceholders = text == "reject"

@@ -77,7 +77,7 @@ public struct RuleSet: Sendable {
     public static func builtIn() throws(RuleLoadError) -> [Rule] {
         var rules: [Rule] = []
         for file in embeddedRuleFiles {
-            rules += try RuleLoader().load(text: file.text, fileName: "Rules/\(file.name)")
+            rules += try RuleLoader(rejectPlaceholdersByDefault: true).load(text: file.text, fileName: "Rules/\(file.name)")
         }
         return rules
     }
