@@ -44,7 +44,9 @@ public struct RepositoryInfo: Sendable, Equatable {
     }
 
     /// The id of the empty tree in this repository's hash (SHA-1: 4b825dc642cb6eb9a060e54bf8d69288fbee4904).
+    /// Hashes empty standard input rather than reading /dev/null, which need not be a device.
     static func emptyTree(_ runner: GitRunner) throws(GitError) -> String {
-        try runner.text(["hash-object", "-t", "tree", "/dev/null"])
+        let output = try runner.run(["hash-object", "-t", "tree", "--stdin"], input: [])
+        return String(decoding: output.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

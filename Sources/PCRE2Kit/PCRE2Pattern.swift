@@ -18,7 +18,8 @@ public final class PCRE2Pattern: @unchecked Sendable {
 
     /// Compiles `source`; throws `PCRE2CompileError` with PCRE2's message and the offset in the pattern.
     public init(_ source: String, caseInsensitive: Bool = false) throws(PCRE2CompileError) {
-        var options = UInt32(PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
+        // USE_OFFSET_LIMIT lets a caller bound where a match may start (see `startLimit`).
+        var options = UInt32(PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT)
         if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
@@ -53,10 +54,15 @@ public final class PCRE2Pattern: @unchecked Sendable {
     ///
     /// Returns nil when there is none; throws `PCRE2MatchError` when PCRE2 gives up (match or
     /// depth limit reached, JIT stack exhausted) so the caller can warn and move on.
+    ///
+    /// With `startLimit`, a match must start at or before that byte offset but may run past it:
+    /// the scanner uses this to look only near a keyword without cutting matches short.
     public func firstMatch(
-        in buffer: UnsafeRawBufferPointer, from start: Int, using scratch: PCRE2MatchScratch
+        in buffer: UnsafeRawBufferPointer, from start: Int, startLimit: Int? = nil, using scratch: PCRE2MatchScratch
     ) throws(PCRE2MatchError) -> PCRE2Match? {
         guard start <= buffer.count else { return nil }
+        if let startLimit { pcre2_set_offset_limit_8(scratch.matchContext, startLimit) }
+        defer { if startLimit != nil { pcre2_set_offset_limit_8(scratch.matchContext, PCRE2Match.unset) } }
         let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
         // PCRE2 rejects a null subject even with length 0; an empty buffer cannot match a rule anyway.
         guard let subject = base ?? PCRE2MatchScratch.emptySubject else { return nil }

@@ -21,7 +21,8 @@ struct HistoryScan {
         } catch {
             throw ScanFailure(message: "cannot read the git history: \(error)")
         }
-        let patches = snapshot.patches
+        // Paths from git are relative to the repository root, like the config's exclude globs.
+        let patches = snapshot.patches.filter { !setup.config.excludes(relativePath: $0.path) }
         let next = Atomic<Int>(0)
         let collected = Mutex(ScanOutcome())
         let scanner = setup.scanner

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes a finished report to stdout or, atomically, to a file: a temporary file in the same
 /// folder renamed over the target, so readers never see half a report.
 enum ReportOutput {
@@ -10,13 +14,46 @@ enum ReportOutput {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
+        // A device or FIFO (`-o /dev/null`, `-o /dev/stdout`) is written in place: renaming a
+        // temporary file over it would replace the device node itself.
+        var status = stat()
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw WriteError(message: "cannot write the report to \(path): \(String(cString: strerror(errno)))")
+            }
+            handle.write(Data(bytes))
+            try? handle.close()
+            return
+        }
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).alpaca-lint-\(getpid()).tmp")
+        // Not named after the target: a target name near NAME_MAX would make this one too long.
+        let temporary = directory.appendingPathComponent(".alpaca-lint-report-\(getpid()).tmp")
         TemporaryFiles.register(temporary.path)
         defer { TemporaryFiles.unregister(temporary.path) }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
+        // open/write directly (not FileManager.createFile, which writes through a second hidden
+        // temporary file the signal handler does not know about, and loses errno).
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if descriptor < 0 {
             throw WriteError(message: "cannot write the report to \(path): \(String(cString: strerror(errno)))")
+        }
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let count = Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += count
+            }
+        }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary.path)
+            throw WriteError(message: "cannot write the report to \(path): \(String(cString: strerror(failure)))")
         }
         if rename(temporary.path, target.path) != 0 {
             let reason = String(cString: strerror(errno))

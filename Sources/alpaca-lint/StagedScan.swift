@@ -20,6 +20,8 @@ struct StagedScan {
         outcome.summary.filesSkipped = snapshot.skipped.count
         let scratch = PCRE2MatchScratch()
         for file in snapshot.files {
+            // Paths from git are relative to the repository root, like the config's exclude globs.
+            if setup.config.excludes(relativePath: file.path) { continue }
             var content = file.content
             if let decoded = TextDecoding.utf8FromBOM(content, count: content.count) {
                 content = decoded
@@ -37,7 +39,7 @@ struct StagedScan {
             // A staged .env-style file is about to be committed: report it as tracked.
             outcome.findings += setup.envCheck.findings(
                 displayPath: file.path, repoRelativePath: file.path, isTracked: true, isIgnored: false,
-                holdsCredentials: result.findings.contains { $0.practice == 1 })
+                holdsCredentials: result.findings.contains { $0.practice == 1 }, isStaged: true)
         }
         return outcome
     }

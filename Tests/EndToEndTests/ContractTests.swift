@@ -266,3 +266,32 @@ enum SchemaCheck {
         if result.stdout.hasPrefix("SKIP") { print("SKIPPED SARIF schema validation: \(result.stdout)") }
     }
 }
+
+/// Bug: `-o /dev/null` renamed a temporary file over the device node, turning /dev/null into a
+/// regular file for the whole machine. Devices and FIFOs are now written in place.
+struct OutputToDeviceTests {
+    @Test("bug: -o to a FIFO or device writes in place instead of replacing the node")
+    func outputToSpecialFileKeepsTheNode() throws {
+        let directory = try CLI.temporaryDirectory("output-device")
+        try CLI.write("key = 'PKR2W8ZQ4M6XT1NV3HCB'\n", to: "bot.py", in: directory)
+        let fifo = directory.appendingPathComponent("report.fifo")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        // Read the FIFO concurrently so the writer does not block.
+        nonisolated(unsafe) var received = Data()
+        let reader = Thread {
+            if let handle = FileHandle(forReadingAtPath: fifo.path) { received = handle.readDataToEndOfFile() }
+        }
+        reader.start()
+        let result = try CLI.run(["--format", "json", "-o", fifo.path, "bot.py"], in: directory)
+        while reader.isExecuting { usleep(10_000) }
+        #expect(result.status == 1)
+        var status = stat()
+        #expect(stat(fifo.path, &status) == 0)
+        #expect((status.st_mode & S_IFMT) == S_IFIFO, "the FIFO must still be a FIFO")
+        #expect(String(decoding: received, as: UTF8.self).contains("alpaca-paper-key-id"))
+        let devNull = try CLI.run(["-o", "/dev/null", "bot.py"], in: directory)
+        #expect(devNull.status == 1)
+        #expect(stat("/dev/null", &status) == 0)
+        #expect((status.st_mode & S_IFMT) == S_IFCHR, "/dev/null must stay a character device")
+    }
+}

@@ -87,8 +87,13 @@ public struct Detector: Sendable {
     /// a literal header is reported where its name is written.
     public var reportGroup: Int
     /// Case-insensitive literals, one of which must occur in the file for the detector to run
-    /// (empty: always run).
+    /// (empty: always run). Every match contains one of them, so the pattern only runs in a few
+    /// lines around their occurrences.
     public var keywords: [String]
+    /// Indexes of `keywords` in `RuleSet.keywords`, filled in when the rule set is built.
+    public var keywordIndexes: [Int] = []
+    /// Byte strings that must all occur in the file, case-sensitively (a cheap memmem gate).
+    public var literals: [[UInt8]]
     /// Path patterns the file must match (empty: every file).
     public var paths: [PCRE2Pattern]
     /// Path patterns that exclude a file.

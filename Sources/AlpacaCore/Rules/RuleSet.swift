@@ -10,8 +10,8 @@ public struct RuleSet: Sendable {
     let contentStages: [[Int]]
     /// Indexes of `.env` file rules.
     let fileRuleIndexes: [Int]
-    /// Case-insensitive keyword patterns shared by all detectors, by lowercase keyword.
-    let keywordPatterns: [String: PCRE2Pattern]
+    /// Case-insensitive keyword patterns shared by all detectors, indexed by `Detector.keywordIndexes`.
+    let keywordPatterns: [PCRE2Pattern]
     /// Lines that start another branch or block; a `sameBlock` requirement may not cross one.
     let blockBoundary: PCRE2Pattern
 
@@ -55,18 +55,35 @@ public struct RuleSet: Sendable {
             while stages.count <= level { stages.append([]) }
             stages[level].append(index)
         }
-        var keywords: [String: PCRE2Pattern] = [:]
-        for rule in rules {
-            for detector in rule.detectors {
-                for keyword in detector.keywords where keywords[keyword] == nil {
-                    keywords[keyword] = try? PCRE2Pattern(RuleSet.literalPattern(keyword), caseInsensitive: true)
+        // Number every distinct keyword so a file can cache their hits in an array.
+        var keywordIndex: [String: Int] = [:]
+        var keywordPatterns: [PCRE2Pattern] = []
+        var indexed = rules
+        for ruleIndex in indexed.indices {
+            for detectorIndex in indexed[ruleIndex].detectors.indices {
+                var indexes: [Int] = []
+                for keyword in indexed[ruleIndex].detectors[detectorIndex].keywords {
+                    if let known = keywordIndex[keyword] {
+                        indexes.append(known)
+                        continue
+                    }
+                    do {
+                        keywordPatterns.append(try PCRE2Pattern(RuleSet.literalPattern(keyword), caseInsensitive: true))
+                    } catch {
+                        throw RuleLoadError(
+                            file: rules[ruleIndex].metadata.sourceFile, ruleId: rules[ruleIndex].id,
+                            message: "keyword '\(keyword)' cannot be searched: \(error.message)")
+                    }
+                    keywordIndex[keyword] = keywordPatterns.count - 1
+                    indexes.append(keywordPatterns.count - 1)
                 }
+                indexed[ruleIndex].detectors[detectorIndex].keywordIndexes = indexes
             }
         }
-        self.rules = rules
+        self.rules = indexed
         self.contentStages = stages
         self.fileRuleIndexes = rules.indices.filter { rules[$0].kind != .content }
-        self.keywordPatterns = keywords
+        self.keywordPatterns = keywordPatterns
         // Branch and definition starts in the languages we scan, YAML/TOML section headers and
         // document separators: a key and an endpoint on either side of one belong to different setups.
         self.blockBoundary = try! PCRE2Pattern(

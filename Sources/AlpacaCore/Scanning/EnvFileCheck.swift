@@ -25,7 +25,11 @@ public struct EnvFileCheck {
     ///   - isTracked: git tracks the file.
     ///   - isIgnored: an ignore rule covers it.
     ///   - holdsCredentials: the credential rules found something in it (templates then count too).
-    public func findings(displayPath: String, repoRelativePath: String, isTracked: Bool, isIgnored: Bool, holdsCredentials: Bool) -> [Finding] {
+    ///   - isStaged: the file is in the index of a `--staged` scan (about to be committed).
+    public func findings(
+        displayPath: String, repoRelativePath: String, isTracked: Bool, isIgnored: Bool, holdsCredentials: Bool,
+        isStaged: Bool = false
+    ) -> [Finding] {
         var result: [Finding] = []
         let name = Array(repoRelativePath.utf8)
         for index in ruleSet.fileRuleIndexes {
@@ -38,6 +42,8 @@ public struct EnvFileCheck {
             }
             let message: String
             switch rule.kind {
+            case .envFileTracked where isTracked && isStaged:
+                message = ".env file staged for commit: once committed, every clone and the history hold its keys. Unstage it with: git restore --staged -- '\(repoRelativePath)', then add '/\(repoRelativePath)' to .gitignore."
             case .envFileTracked where isTracked:
                 message = rule.metadata.message + " Untrack it with: git rm --cached -- '\(repoRelativePath)', then add '/\(repoRelativePath)' to .gitignore."
             case .envFileNotIgnored where !isTracked && !isIgnored:

@@ -1,5 +1,9 @@
 import PCRE2Kit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Everything the scanner learns about one buffer, computed lazily and cached: line starts,
 /// which keywords occur, whether a pattern occurs anywhere.
 struct FileContext {
@@ -8,15 +12,23 @@ struct FileContext {
     let ruleSet: RuleSet
     let scratch: PCRE2MatchScratch
     private var lineIndex: LineIndex?
-    private var keywordPresence: [String: Bool] = [:]
-    private var wholeFilePresence: [ObjectIdentifier: Bool] = [:]
+    /// Start offsets of each keyword's occurrences, by keyword index; nil until searched.
+    private var keywordOffsets: [[Int]?]
+    private var literalPresence: [String: Bool] = [:]
+    // Keyed by pattern text: several rules share a context pattern such as `(?i)alpaca|apca`,
+    // and each file should pay for it once.
+    private var wholeFilePresence: [String: Bool] = [:]
 
     init(buffer: UnsafeRawBufferPointer, path: String, ruleSet: RuleSet, scratch: PCRE2MatchScratch) {
         self.buffer = buffer
         self.path = path
         self.ruleSet = ruleSet
         self.scratch = scratch
+        self.keywordOffsets = Array(repeating: nil, count: ruleSet.keywordPatterns.count)
     }
+
+    /// More keyword occurrences than this and the pattern simply runs over the whole file.
+    static let keywordHitLimit = 20_000
 
     /// Line starts, built on first use.
     var lines: LineIndex {
@@ -38,40 +50,84 @@ struct FileContext {
         return !detector.excludePaths.contains(where: { (try? $0.matches(bytes, using: scratch)) == true })
     }
 
-    /// Whether one of `keywords` occurs (case-insensitively); true when the list is empty.
-    mutating func anyKeywordPresent(_ keywords: [String]) -> Bool {
-        if keywords.isEmpty { return true }
-        for keyword in keywords {
-            if let known = keywordPresence[keyword] {
-                if known { return true }
-                continue
-            }
-            let present: Bool
-            if let pattern = ruleSet.keywordPatterns[keyword] {
-                present = (try? pattern.firstMatch(in: buffer, from: 0, using: scratch)) != nil
-            } else {
-                present = true
-            }
-            keywordPresence[keyword] = present
-            if present { return true }
+    /// Offsets where keyword `index` occurs (case-insensitively), searched once per file.
+    mutating func keywordHits(_ index: Int) -> [Int] {
+        if let known = keywordOffsets[index] { return known }
+        var offsets: [Int] = []
+        try? ruleSet.keywordPatterns[index].forEachMatch(in: buffer, using: scratch) { match in
+            offsets.append(match.range.lowerBound)
+            return offsets.count <= FileContext.keywordHitLimit
         }
-        return false
+        keywordOffsets[index] = offsets
+        return offsets
+    }
+
+    /// Whether one of the keywords `indexes` occurs; true when there are none.
+    mutating func anyKeywordPresent(_ indexes: [Int]) -> Bool {
+        indexes.isEmpty || indexes.contains { !keywordHits($0).isEmpty }
+    }
+
+    /// Byte ranges covering `radius` lines before and after each of the given lines, merged and
+    /// sorted. Patterns run only inside them when a match must lie near something already known.
+    mutating func windows(aroundLines targetLines: [Int], radius: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for line in Set(targetLines).sorted() {
+            let range = lines.range(fromLine: line - radius, toLine: line + radius)
+            // Include the line break after the window's last line so patterns that may end at a newline see it.
+            let upper = min(buffer.count, range.upperBound + 1)
+            if let last = ranges.last, last.upperBound >= range.lowerBound {
+                ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, upper)
+            } else {
+                ranges.append(range.lowerBound..<upper)
+            }
+        }
+        return ranges
+    }
+
+    /// Lines of the occurrences of keywords `indexes`, or nil when there are too many to bother.
+    mutating func keywordLines(_ indexes: [Int]) -> [Int]? {
+        var result: [Int] = []
+        for index in indexes {
+            let hits = keywordHits(index)
+            if hits.count > FileContext.keywordHitLimit { return nil }
+            for offset in hits { result.append(lines.line(of: offset)) }
+        }
+        return result
     }
 
     /// Whether `pattern` matches within `within` lines of `line` (nil: anywhere in the file),
     /// optionally without a block boundary between the two lines.
     mutating func patternOccurs(_ pattern: PCRE2Pattern, near line: Int, within: Int?, sameBlock: Bool = false) throws(PCRE2MatchError) -> Bool {
         guard let within else {
-            if !sameBlock, let known = wholeFilePresence[ObjectIdentifier(pattern)] { return known }
-            if !sameBlock {
-                let present = try pattern.firstMatch(in: buffer, from: 0, using: scratch) != nil
-                wholeFilePresence[ObjectIdentifier(pattern)] = present
-                return present
-            }
+            if !sameBlock, let known = wholeFilePresence[pattern.source] { return known }
+            if !sameBlock { return try occursAnywhere(pattern) }
             return try occurs(pattern, in: 0..<buffer.count, near: line, sameBlock: true)
         }
         let window = lines.range(fromLine: line - within, toLine: line + within)
         return try occurs(pattern, in: window, near: line, sameBlock: sameBlock)
+    }
+
+    /// Whether `pattern` matches anywhere in the file (cached per pattern text).
+    mutating func occursAnywhere(_ pattern: PCRE2Pattern) throws(PCRE2MatchError) -> Bool {
+        if let known = wholeFilePresence[pattern.source] { return known }
+        let present = try pattern.firstMatch(in: buffer, from: 0, using: scratch) != nil
+        wholeFilePresence[pattern.source] = present
+        return present
+    }
+
+    /// Whether every one of `literals` occurs in the file, byte for byte (case-sensitive).
+    mutating func allLiteralsPresent(_ literals: [[UInt8]]) -> Bool {
+        for literal in literals {
+            let key = String(decoding: literal, as: UTF8.self)
+            if let known = literalPresence[key] {
+                if !known { return false }
+                continue
+            }
+            let present = containsBytes(buffer, literal)
+            literalPresence[key] = present
+            if !present { return false }
+        }
+        return true
     }
 
     private mutating func occurs(_ pattern: PCRE2Pattern, in window: Range<Int>, near line: Int, sameBlock: Bool) throws(PCRE2MatchError) -> Bool {
@@ -133,4 +189,19 @@ struct FileContext {
     private mutating func text(ofLine line: Int) -> [UInt8] {
         Array(UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line)]))
     }
+}
+
+/// Whether `needle` occurs in `haystack`: memchr for the first byte, then a compare — glibc's
+/// memchr is vectorised, which makes this cheap for the short literals rules use.
+func containsBytes(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, let base = haystack.baseAddress else { return needle.isEmpty }
+    var offset = 0
+    let last = haystack.count - needle.count
+    while offset <= last {
+        guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+        let position = base.distance(to: UnsafeRawPointer(hit))
+        if needle.withUnsafeBytes({ memcmp(base + position, $0.baseAddress!, needle.count) }) == 0 { return true }
+        offset = position + 1
+    }
+    return false
 }

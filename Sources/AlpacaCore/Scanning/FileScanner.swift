@@ -72,7 +72,7 @@ public struct FileScanner: Sendable {
                 let rule = ruleSet.rules[ruleIndex]
                 for detector in rule.detectors where shouldRun(detector, context: &context, accepted: accepted) {
                     do {
-                        try collect(rule: rule, ruleIndex: ruleIndex, detector: detector, context: &context, into: &stageCandidates)
+                        try collect(rule: rule, ruleIndex: ruleIndex, detector: detector, context: &context, accepted: accepted, into: &stageCandidates)
                     } catch {
                         let reason = error.isLimit ? "hit PCRE2's resource limits" : "failed in PCRE2"
                         result.warnings.append(ScanWarning(
@@ -93,26 +93,76 @@ public struct FileScanner: Sendable {
 
     // MARK: - Matching
 
-    /// Whether `detector` can match here: its path filters pass, one of its keywords occurs, and
-    /// when it needs only other rules' matches, those rules matched in this file.
+    /// Whether `detector` can match here: its path filters pass, its case-sensitive literals and
+    /// one of its keywords occur, and at least one of its requirements can still hold — another
+    /// rule's match exists, or a context pattern occurs somewhere in the file. The checks run
+    /// cheapest and most shared first, and their results are cached per file, so a clean file
+    /// costs a handful of literal searches rather than one pass per detector.
     private func shouldRun(_ detector: Detector, context: inout FileContext, accepted: [Candidate]) -> Bool {
         guard context.pathAllowed(detector) else { return false }
-        if !detector.requires.isEmpty && detector.requires.allSatisfy({ $0.pattern == nil }) {
-            let needed = Set(detector.requires.flatMap(\.ruleIds))
-            if !accepted.contains(where: { needed.contains(ruleSet.rules[$0.ruleIndex].id) }) { return false }
+        guard context.allLiteralsPresent(detector.literals) else { return false }
+        if !detector.requires.isEmpty {
+            let possible = detector.requires.contains { requirement in
+                if !requirement.ruleIds.isEmpty,
+                    accepted.contains(where: { requirement.ruleIds.contains(ruleSet.rules[$0.ruleIndex].id) })
+                {
+                    return true
+                }
+                // Only whole-file context patterns are worth checking up front; a pattern needed
+                // within some lines is looked for around each match.
+                if let pattern = requirement.pattern {
+                    return requirement.withinLines == nil ? ((try? context.occursAnywhere(pattern)) ?? true) : true
+                }
+                return false
+            }
+            if !possible { return false }
         }
-        return context.anyKeywordPresent(detector.keywords)
+        return context.anyKeywordPresent(detector.keywordIndexes)
+    }
+
+    /// Where `detector` needs to run: a few lines around its keywords, or around the matches of
+    /// the rules it requires; nil means the whole file.
+    private func matchWindows(_ detector: Detector, context: inout FileContext, accepted: [Candidate]) -> [Range<Int>]? {
+        if !detector.keywordIndexes.isEmpty {
+            // Two lines of slack: a match may start a line or two before its keyword (Swift's
+            // setValue(…, forHTTPHeaderField:) spread over lines) or continue after it.
+            guard let lines = context.keywordLines(detector.keywordIndexes) else { return nil }
+            return context.windows(aroundLines: lines, radius: 2)
+        }
+        let requirements = detector.requires
+        guard !requirements.isEmpty,
+            requirements.allSatisfy({ $0.pattern == nil && $0.withinLines != nil && !$0.ruleIds.isEmpty })
+        else { return nil }
+        var targets: [Int] = []
+        var radius = 0
+        for requirement in requirements {
+            radius = max(radius, requirement.withinLines ?? 0)
+            for candidate in accepted where requirement.ruleIds.contains(ruleSet.rules[candidate.ruleIndex].id) {
+                targets.append(candidate.line)
+            }
+        }
+        return context.windows(aroundLines: targets, radius: radius)
     }
 
     private func collect(
-        rule: Rule, ruleIndex: Int, detector: Detector, context: inout FileContext, into candidates: inout [Candidate]
+        rule: Rule, ruleIndex: Int, detector: Detector, context: inout FileContext, accepted: [Candidate],
+        into candidates: inout [Candidate]
     ) throws(PCRE2MatchError) {
         var found: [(Range<Int>, Range<Int>, Range<Int>)] = []
-        try detector.pattern.forEachMatch(in: context.buffer, using: context.scratch) { match in
-            let secretRange = match.range(of: detector.secretGroup) ?? match.range
-            let reportRange = match.range(of: detector.reportGroup) ?? secretRange
-            found.append((match.range, secretRange, reportRange))
-            return found.count < 10_000  // a file with more hits than that is generated data
+        let windows = matchWindows(detector, context: &context, accepted: accepted) ?? [0..<context.buffer.count]
+        for window in windows {
+            // Matches must start inside the window but may run past it (a Terraform block, a
+            // call spread over lines); lookbehinds see the bytes before it.
+            let limit = window.upperBound < context.buffer.count ? window.upperBound : nil
+            var position = window.lowerBound
+            while position <= window.upperBound, found.count < 10_000,  // more hits than that is generated data
+                let match = try detector.pattern.firstMatch(in: context.buffer, from: position, startLimit: limit, using: context.scratch)
+            {
+                let secretRange = match.range(of: detector.secretGroup) ?? match.range
+                let reportRange = match.range(of: detector.reportGroup) ?? secretRange
+                found.append((match.range, secretRange, reportRange))
+                position = match.range.isEmpty ? match.range.upperBound + 1 : match.range.upperBound
+            }
         }
         for (matchRange, secretRange, reportRange) in found {
             let secret = String(decoding: UnsafeRawBufferPointer(rebasing: context.buffer[secretRange]), as: UTF8.self)

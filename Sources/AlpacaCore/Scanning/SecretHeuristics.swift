@@ -8,6 +8,7 @@ enum SecretHeuristics {
     private static let placeholderWords = [
         "EXAMPLE", "SAMPLE", "PLACEHOLDER", "YOUR", "XXXX", "TEST", "DUMMY", "FAKE", "REPLACE", "CHANGEME",
         "REDACTED", "INSERT", "MYKEY", "KEYID", "APIKEY", "SECRET", "ZZZZ", "PASSWORD", "TODO", "FIXME",
+        "DEMO", "MOCK", "FOOBAR", "LOREM", "QWERTY", "ASDFGH",
     ]
 
     /// True when `value` looks like a placeholder rather than a random credential.
@@ -17,6 +18,9 @@ enum SecretHeuristics {
         // An environment variable's name used as its own value: APCA_API_KEY_ID = "APCA_API_KEY_ID".
         if value.contains("_") && value.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) { return true }
         if bytes.count < 8 { return true }
+        // Short values made only of letters are words (PAPERKEY, LIVEKEY, changeme): real key IDs,
+        // secrets and tokens contain digits.
+        if bytes.count <= 16 && !bytes.contains(where: isDigit) { return true }
         let upper = value.uppercased()
         if placeholderWords.contains(where: { upper.contains($0) }) { return true }
         if bytes.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") }) {
@@ -31,6 +35,8 @@ enum SecretHeuristics {
         if longestRun(body) >= (isShort ? 4 : 5) { return true }
         let (longestSequence, triples) = sequences(body)
         if longestSequence >= 5 || (isShort && (triples >= 2 || longestSequence >= 4)) { return true }
+        // Interleaved sequences typed by hand into key IDs: PKA1B2C3D4E5….
+        if isShort && longestInterleavedSequence(body) >= 5 { return true }
         if body.count >= 16 && Set(body).count < 6 { return true }
         return false
     }
@@ -110,6 +116,31 @@ enum SecretHeuristics {
             if current >= 3 { triples += 1 }
         }
         return (longest, triples)
+    }
+
+    /// Longest run of every-other characters that step by one in the same direction (ABCDE in
+    /// A1B2C3D4E5), within letters or within digits.
+    private static func longestInterleavedSequence(_ bytes: [UInt8]) -> Int {
+        guard bytes.count >= 4 else { return 0 }
+        var longest = 1
+        for direction in [1, -1] {
+            for start in 0..<2 {
+                var current = 1
+                var index = start + 2
+                while index < bytes.count {
+                    let step = Int(bytes[index]) - Int(bytes[index - 2])
+                    let sameClass = isDigit(bytes[index]) == isDigit(bytes[index - 2])
+                    if step == direction && sameClass && isAlphanumeric(bytes[index]) {
+                        current += 1
+                    } else {
+                        current = 1
+                    }
+                    longest = max(longest, current)
+                    index += 2
+                }
+            }
+        }
+        return longest
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
