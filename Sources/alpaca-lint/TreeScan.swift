@@ -40,7 +40,7 @@ struct TreeScan {
                     switch entry.kind {
                     case .file:
                         if setup.config.excludes(relativePath: entry.repoRelativePath) { return }
-                        files.append(FileToScan(displayPath: entry.displayPath, absolutePath: entry.absolutePathBytes))
+                        files.append(FileToScan(displayPath: entry.displayPath, absolutePath: entry.absolutePathBytes, identityPath: entry.repoRelativePath))
                         walked.append(entry)
                         if let tracked { trackedOf[entry.displayPath] = tracked }
                     case .tooLarge, .special:

@@ -295,3 +295,22 @@ struct OutputToDeviceTests {
         #expect((status.st_mode & S_IFMT) == S_IFCHR, "/dev/null must stay a character device")
     }
 }
+
+/// Bug: fingerprints used the displayed path, so a baseline written at the repository root hid
+/// nothing when alpaca-lint ran from a subfolder. They now use the repository-relative path.
+struct BaselineFromSubfolderTests {
+    @Test("bug: a baseline written at the root applies when scanning from a subfolder")
+    func baselineWorksFromASubfolder() throws {
+        let repository = try CLI.temporaryDirectory("baseline-subfolder")
+        try CLI.sh("git init -q .", in: repository)
+        try CLI.write("key = 'PKR2W8ZQ4M6XT1NV3HCB'\n", to: "src/bot.py", in: repository)
+        let full = try CLI.run(["--format", "json", "-o", "baseline.json", "."], in: repository)
+        #expect(full.status == 1)
+        let fromSubfolder = try CLI.run(
+            ["--format", "json", "--baseline", "../baseline.json", "."], in: repository.appendingPathComponent("src"),
+            environment: CLI.isolatedEnvironment(home: repository.appendingPathComponent(".test-home")))
+        #expect(fromSubfolder.status == 0, "\(fromSubfolder.stderr)")
+        #expect(fromSubfolder.findings.first?["path"] as? String == "bot.py")
+        #expect(fromSubfolder.findings.first?["suppressed"] as? Bool == true)
+    }
+}

@@ -68,12 +68,14 @@ public struct Finding: Sendable, Hashable {
     /// True when an inline allow or the baseline hides this finding.
     public var isSuppressed: Bool { suppression != nil }
 
-    /// Creates a finding; the fingerprint is computed from rule id, secret and path.
+    /// Creates a finding; the fingerprint is computed from rule id, secret and `fingerprintPath`
+    /// (the path relative to the repository root when known, so that a baseline works from any
+    /// folder; `path` otherwise).
     public init(
         ruleId: String, practice: Int, relatedPractices: [Int] = [], severity: Severity, path: String,
         line: Int, column: Int, endLine: Int, endColumn: Int, message: String, secret: String,
         commit: String? = nil, commitDate: String? = nil, suppression: SuppressionKind? = nil,
-        related: [RelatedLocation] = []
+        related: [RelatedLocation] = [], fingerprintPath: String? = nil
     ) {
         self.ruleId = ruleId
         self.practice = practice
@@ -86,7 +88,7 @@ public struct Finding: Sendable, Hashable {
         self.endColumn = endColumn
         self.message = message
         self.secret = secret
-        self.fingerprint = Fingerprint.of(ruleId: ruleId, secret: secret, path: path)
+        self.fingerprint = Fingerprint.of(ruleId: ruleId, secret: secret, path: fingerprintPath ?? path)
         self.commit = commit
         self.commitDate = commitDate
         self.suppression = suppression

@@ -92,6 +92,10 @@ public struct Detector: Sendable {
     public var keywords: [String]
     /// Indexes of `keywords` in `RuleSet.keywords`, filled in when the rule set is built.
     public var keywordIndexes: [Int] = []
+    /// A cheap pattern marking where matches can be: the detector runs only within a few hundred
+    /// bytes before each of its hits (on the same line), and not at all without one. Detectors
+    /// sharing an anchor's text share its search.
+    public var anchor: PCRE2Pattern?
     /// Byte strings that must all occur in the file, case-sensitively (a cheap memmem gate).
     public var literals: [[UInt8]]
     /// Path patterns the file must match (empty: every file).

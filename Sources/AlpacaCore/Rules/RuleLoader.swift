@@ -9,12 +9,12 @@ import TOMLKit
 public struct RuleLoader {
     private static let ruleKeys: Set<String> = [
         "id", "practice", "relatedPractices", "severity", "title", "description", "remediation", "message",
-        "securitySeverity", "tags", "kind", "regex", "secretGroup", "reportGroup", "keywords", "literals", "paths", "excludePaths",
+        "securitySeverity", "tags", "kind", "regex", "secretGroup", "reportGroup", "keywords", "literals", "anchor", "paths", "excludePaths",
         "requires", "rejectIf", "variants", "allow", "allowValues", "placeholders", "minEntropy", "validate",
         "fileNames", "templates", "examples",
     ]
     private static let variantKeys: Set<String> = [
-        "regex", "secretGroup", "reportGroup", "keywords", "literals", "paths", "excludePaths", "requires", "rejectIf",
+        "regex", "secretGroup", "reportGroup", "keywords", "literals", "anchor", "paths", "excludePaths", "requires", "rejectIf",
     ]
     private static let requirementKeys: Set<String> = ["rule", "rules", "regex", "withinLines", "sameBlock", "relate"]
     private static let exampleKeys: Set<String> = ["text", "match", "secret", "path"]
@@ -175,6 +175,8 @@ public struct RuleLoader {
         if let group = pattern.groupNumber(named: "report") { reportGroup = group }
         reportGroup = try group(t, "reportGroup", of: pattern, default: reportGroup, context: context)
         let keywords = t["keywords"] != nil ? try context.stringArray(t, "keywords") : (base?.keywords ?? [])
+        let anchor = t["anchor"] != nil
+            ? try context.string(t, "anchor").map { (p) throws(RuleLoadError) in try context.compile(p, key: "anchor") } : base?.anchor
         let literals = t["literals"] != nil ? try context.stringArray(t, "literals").map { Array($0.utf8) } : (base?.literals ?? [])
         let paths = t["paths"] != nil
             ? try context.stringArray(t, "paths").map { (p) throws(RuleLoadError) in try context.compile(p, key: "paths") } : (base?.paths ?? [])
@@ -184,7 +186,7 @@ public struct RuleLoader {
         let requires = t["requires"] != nil ? try parseRequirements(t, "requires", context: context) : (base?.requires ?? [])
         let rejectIf = t["rejectIf"] != nil ? try parseRequirements(t, "rejectIf", context: context) : (base?.rejectIf ?? [])
         return Detector(
-            pattern: pattern, secretGroup: secretGroup, reportGroup: reportGroup, keywords: keywords.map { $0.lowercased() }, literals: literals, paths: paths,
+            pattern: pattern, secretGroup: secretGroup, reportGroup: reportGroup, keywords: keywords.map { $0.lowercased() }, anchor: anchor, literals: literals, paths: paths,
             excludePaths: excludePaths, requires: requires, rejectIf: rejectIf)
     }
 

@@ -54,7 +54,7 @@ public struct EnvFileCheck {
             result.append(Finding(
                 ruleId: rule.id, practice: rule.metadata.practice, relatedPractices: rule.metadata.relatedPractices,
                 severity: policy.severity(for: rule.metadata), path: displayPath, line: 1, column: 1, endLine: 1, endColumn: 1,
-                message: message, secret: ""))
+                message: message, secret: "", fingerprintPath: repoRelativePath))
         }
         return result
     }

@@ -15,6 +15,7 @@ struct FileContext {
     /// Start offsets of each keyword's occurrences, by keyword index; nil until searched.
     private var keywordOffsets: [[Int]?]
     private var literalPresence: [String: Bool] = [:]
+    private var anchorMatches: [String: [Range<Int>]] = [:]
     // Keyed by pattern text: several rules share a context pattern such as `(?i)alpaca|apca`,
     // and each file should pay for it once.
     private var wholeFilePresence: [String: Bool] = [:]
@@ -67,44 +68,65 @@ struct FileContext {
         indexes.isEmpty || indexes.contains { !keywordHits($0).isEmpty }
     }
 
-    /// Byte ranges covering `radius` lines before and after each of the given lines, merged and
-    /// sorted. Patterns run only inside them when a match must lie near something already known.
-    mutating func windows(aroundLines targetLines: [Int], radius: Int) -> [Range<Int>] {
+    /// Byte ranges covering `radius` lines before and after each of the given offsets, but at
+    /// most `maxBytes` on either side (a minified file is one huge line), merged and sorted.
+    /// Patterns run only inside them when a match must lie near something already known.
+    mutating func windows(aroundOffsets offsets: [Int], radius: Int, maxBytes: Int = 4096) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        for line in Set(targetLines).sorted() {
+        for offset in offsets.sorted() {
+            let line = lines.line(of: offset)
             let range = lines.range(fromLine: line - radius, toLine: line + radius)
             // Include the line break after the window's last line so patterns that may end at a newline see it.
-            let upper = min(buffer.count, range.upperBound + 1)
-            if let last = ranges.last, last.upperBound >= range.lowerBound {
+            let lower = max(range.lowerBound, offset - maxBytes)
+            let upper = min(buffer.count, range.upperBound + 1, offset + maxBytes)
+            guard lower < upper else { continue }
+            if let last = ranges.last, last.upperBound >= lower {
                 ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, upper)
             } else {
-                ranges.append(range.lowerBound..<upper)
+                ranges.append(lower..<upper)
             }
         }
         return ranges
     }
 
-    /// Lines of the occurrences of keywords `indexes`, or nil when there are too many to bother.
-    mutating func keywordLines(_ indexes: [Int]) -> [Int]? {
+    /// Offsets of the occurrences of keywords `indexes`, or nil when there are too many to bother.
+    mutating func keywordOffsets(_ indexes: [Int]) -> [Int]? {
         var result: [Int] = []
         for index in indexes {
             let hits = keywordHits(index)
             if hits.count > FileContext.keywordHitLimit { return nil }
-            for offset in hits { result.append(lines.line(of: offset)) }
+            result += hits
         }
         return result
     }
 
-    /// Whether `pattern` matches within `within` lines of `line` (nil: anywhere in the file),
-    /// optionally without a block boundary between the two lines.
-    mutating func patternOccurs(_ pattern: PCRE2Pattern, near line: Int, within: Int?, sameBlock: Bool = false) throws(PCRE2MatchError) -> Bool {
+    /// Whether `pattern` matches within `within` lines of byte `offset` (nil: anywhere in the
+    /// file), optionally without a block boundary between the two lines. On very long lines the
+    /// neighbourhood is also limited to a few KiB around the offset, so context patterns cost the
+    /// same in a minified bundle as in ordinary code.
+    mutating func patternOccurs(_ pattern: PCRE2Pattern, near offset: Int, within: Int?, sameBlock: Bool = false) throws(PCRE2MatchError) -> Bool {
+        let line = lines.line(of: offset)
         guard let within else {
             if !sameBlock, let known = wholeFilePresence[pattern.source] { return known }
             if !sameBlock { return try occursAnywhere(pattern) }
             return try occurs(pattern, in: 0..<buffer.count, near: line, sameBlock: true)
         }
-        let window = lines.range(fromLine: line - within, toLine: line + within)
-        return try occurs(pattern, in: window, near: line, sameBlock: sameBlock)
+        guard let window = windows(aroundOffsets: [offset], radius: within).first else { return false }
+        // Lines end before their line break, as `^…$` context patterns expect.
+        let end = window.upperBound > window.lowerBound && buffer[window.upperBound - 1] == 0x0A ? window.upperBound - 1 : window.upperBound
+        return try occurs(pattern, in: window.lowerBound..<end, near: line, sameBlock: sameBlock)
+    }
+
+    /// Start and end offsets of every match of `anchor` (cached per pattern text).
+    mutating func anchorHits(_ anchor: PCRE2Pattern) -> [Range<Int>] {
+        if let known = anchorMatches[anchor.source] { return known }
+        var hits: [Range<Int>] = []
+        try? anchor.forEachMatch(in: buffer, using: scratch) { match in
+            hits.append(match.range)
+            return hits.count <= FileContext.keywordHitLimit
+        }
+        anchorMatches[anchor.source] = hits
+        return hits
     }
 
     /// Whether `pattern` matches anywhere in the file (cached per pattern text).

@@ -4,6 +4,8 @@ import PCRE2Kit
 public struct ScanInput {
     /// Path as displayed in reports.
     public var path: String
+    /// Path relative to the repository root, for fingerprints; nil uses `path`.
+    public var identityPath: String?
     /// For patches: the real 1-based line number of each line of the buffer; nil when the buffer
     /// is the whole file.
     public var lineNumbers: [Int]?
@@ -15,8 +17,12 @@ public struct ScanInput {
     public var commitDate: String?
 
     /// Describes a whole file at `path`.
-    public init(path: String, lineNumbers: [Int]? = nil, onlyLines: Set<Int>? = nil, commit: String? = nil, commitDate: String? = nil) {
+    public init(
+        path: String, identityPath: String? = nil, lineNumbers: [Int]? = nil, onlyLines: Set<Int>? = nil,
+        commit: String? = nil, commitDate: String? = nil
+    ) {
         self.path = path
+        self.identityPath = identityPath
         self.lineNumbers = lineNumbers
         self.onlyLines = onlyLines
         self.commit = commit
@@ -101,6 +107,7 @@ public struct FileScanner: Sendable {
     private func shouldRun(_ detector: Detector, context: inout FileContext, accepted: [Candidate]) -> Bool {
         guard context.pathAllowed(detector) else { return false }
         guard context.allLiteralsPresent(detector.literals) else { return false }
+        if let anchor = detector.anchor, context.anchorHits(anchor).isEmpty { return false }
         if !detector.requires.isEmpty {
             let possible = detector.requires.contains { requirement in
                 if !requirement.ruleIds.isEmpty,
@@ -123,25 +130,46 @@ public struct FileScanner: Sendable {
     /// Where `detector` needs to run: a few lines around its keywords, or around the matches of
     /// the rules it requires; nil means the whole file.
     private func matchWindows(_ detector: Detector, context: inout FileContext, accepted: [Candidate]) -> [Range<Int>]? {
+        if let anchor = detector.anchor {
+            // A match ends at or shortly after its anchor and starts at most a few hundred bytes
+            // before it, on the same line.
+            var windows: [Range<Int>] = []
+            for hit in context.anchorHits(anchor) {
+                let line = context.lines.range(ofLine: context.lines.line(of: hit.lowerBound))
+                let lower = max(line.lowerBound, hit.lowerBound - 512)
+                let upper = min(context.buffer.count, hit.upperBound + 1)
+                if let last = windows.last, last.upperBound >= lower {
+                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, upper)
+                } else {
+                    windows.append(lower..<upper)
+                }
+            }
+            return windows
+        }
         if !detector.keywordIndexes.isEmpty {
             // Two lines of slack: a match may start a line or two before its keyword (Swift's
             // setValue(…, forHTTPHeaderField:) spread over lines) or continue after it.
-            guard let lines = context.keywordLines(detector.keywordIndexes) else { return nil }
-            return context.windows(aroundLines: lines, radius: 2)
+            guard let offsets = context.keywordOffsets(detector.keywordIndexes) else { return nil }
+            return context.windows(aroundOffsets: offsets, radius: 2)
         }
-        let requirements = detector.requires
-        guard !requirements.isEmpty,
-            requirements.allSatisfy({ $0.pattern == nil && $0.withinLines != nil && !$0.ruleIds.isEmpty })
-        else { return nil }
+        // Otherwise the union of what the requirements allow: around the matches of required
+        // rules; the whole file when a context pattern holds file-wide or must be looked for
+        // near each match; nothing for a file-wide pattern that is absent.
+        guard !detector.requires.isEmpty else { return nil }
         var targets: [Int] = []
         var radius = 0
-        for requirement in requirements {
-            radius = max(radius, requirement.withinLines ?? 0)
-            for candidate in accepted where requirement.ruleIds.contains(ruleSet.rules[candidate.ruleIndex].id) {
-                targets.append(candidate.line)
+        for requirement in detector.requires {
+            if let pattern = requirement.pattern {
+                if requirement.withinLines != nil { return nil }
+                if (try? context.occursAnywhere(pattern)) ?? true { return nil }
             }
+            let partners = accepted.filter { requirement.ruleIds.contains(ruleSet.rules[$0.ruleIndex].id) }
+            guard !partners.isEmpty else { continue }
+            guard let within = requirement.withinLines else { return nil }
+            radius = max(radius, within)
+            targets += partners.map(\.secretRange.lowerBound)
         }
-        return context.windows(aroundLines: targets, radius: radius)
+        return context.windows(aroundOffsets: targets, radius: radius)
     }
 
     private func collect(
@@ -168,7 +196,7 @@ public struct FileScanner: Sendable {
             let secret = String(decoding: UnsafeRawBufferPointer(rebasing: context.buffer[secretRange]), as: UTF8.self)
             guard passesValueChecks(secret, rule: rule, scratch: context.scratch) else { continue }
             let line = context.lines.line(of: reportRange.lowerBound)
-            if try rejected(line: line, detector: detector, context: &context) { continue }
+            if try rejected(near: reportRange.lowerBound, detector: detector, context: &context) { continue }
             candidates.append(Candidate(
                 ruleIndex: ruleIndex, detector: detector, matchRange: matchRange, secretRange: secretRange, reportRange: reportRange,
                 secret: secret, line: line))
@@ -184,9 +212,9 @@ public struct FileScanner: Sendable {
         return true
     }
 
-    private func rejected(line: Int, detector: Detector, context: inout FileContext) throws(PCRE2MatchError) -> Bool {
+    private func rejected(near offset: Int, detector: Detector, context: inout FileContext) throws(PCRE2MatchError) -> Bool {
         for requirement in detector.rejectIf {
-            if let pattern = requirement.pattern, try context.patternOccurs(pattern, near: line, within: requirement.withinLines) {
+            if let pattern = requirement.pattern, try context.patternOccurs(pattern, near: offset, within: requirement.withinLines) {
                 return true
             }
         }
@@ -214,7 +242,7 @@ public struct FileScanner: Sendable {
                 }
             }
             if let pattern = requirement.pattern,
-                (try? context.patternOccurs(pattern, near: candidate.line, within: requirement.withinLines, sameBlock: requirement.sameBlock)) == true
+                (try? context.patternOccurs(pattern, near: candidate.reportRange.lowerBound, within: requirement.withinLines, sameBlock: requirement.sameBlock)) == true
             {
                 return []
             }
@@ -258,7 +286,7 @@ public struct FileScanner: Sendable {
                 relatedPractices: rule.metadata.relatedPractices, severity: policy.severity(for: rule.metadata),
                 path: input.path, line: realLine, column: start.column, endLine: realEndLine, endColumn: end.column,
                 message: rule.metadata.message, secret: candidate.secret, commit: input.commit, commitDate: input.commitDate,
-                related: related)
+                related: related, fingerprintPath: input.identityPath)
             if policy.honourInlineAllows && context.hasInlineAllow(line: start.line) {
                 finding.suppression = .inline
             }

@@ -8,11 +8,14 @@ public struct FileToScan: Sendable {
     public var displayPath: String
     /// Path to open, as the exact bytes of the name (names need not be valid UTF-8).
     public var absolutePath: [UInt8]
+    /// Path relative to the repository root, for fingerprints; nil uses `displayPath`.
+    public var identityPath: String?
 
     /// Creates a file entry.
-    public init(displayPath: String, absolutePath: [UInt8]) {
+    public init(displayPath: String, absolutePath: [UInt8], identityPath: String? = nil) {
         self.displayPath = displayPath
         self.absolutePath = absolutePath
+        self.identityPath = identityPath
     }
 }
 
@@ -78,7 +81,7 @@ public struct ScanEngine: Sendable {
         switch reader.read(path: file.absolutePath, maxSize: maxFileSize) {
         case .success(let count):
             let fileResult = reader.buffer.withUnsafeBytes { raw in
-                scanner.scan(UnsafeRawBufferPointer(rebasing: raw[0..<count]), input: ScanInput(path: file.displayPath), scratch: scratch)
+                scanner.scan(UnsafeRawBufferPointer(rebasing: raw[0..<count]), input: ScanInput(path: file.displayPath, identityPath: file.identityPath), scratch: scratch)
             }
             result.findings += fileResult.findings
             result.warnings += fileResult.warnings

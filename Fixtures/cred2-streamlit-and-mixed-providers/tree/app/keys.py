@@ -1,0 +1,5 @@
+# Keys for the research notebook (local only)
+APCA_API_KEY_ID = "PKLRI1QZJ865UFRDL1ER"
+APCA_API_SECRET_KEY = "8bOfZqfM2oeq3hDavJA76rNicHTp8hkqdlm7tOtH"
+COHERE_API_KEY = "WnsCGRlrwZbqcabUGJmGEp7CgQ0PBQFI14zGtSno"
+TIINGO_API_KEY = "a64cb14028d512c9791e558e08baa7196b50ac2f"

@@ -1,0 +1,2 @@
+alpaca_key    <- "PAPERKEY"
+alpaca_secret <- "PAPERSECRET"
