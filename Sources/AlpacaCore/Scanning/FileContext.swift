@@ -204,12 +204,8 @@ struct FileContext {
 
     /// Whether an inline allow comment covers `line` (on it, or `allow-next-line` above it).
     mutating func hasInlineAllow(line: Int) -> Bool {
-        if InlineAllow.allowsLine(text(ofLine: line)) { return true }
-        return line > 1 && InlineAllow.allowsNextLine(text(ofLine: line - 1))
-    }
-
-    private mutating func text(ofLine line: Int) -> [UInt8] {
-        Array(UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line)]))
+        if InlineAllow.allowsLine(UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line)])) { return true }
+        return line > 1 && InlineAllow.allowsNextLine(UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line - 1)]))
     }
 }
 

@@ -67,19 +67,8 @@ private func memchrNewline(_ pointer: UnsafeRawPointer, _ length: Int) -> Int? {
 /// 1-based column of byte `offset` on a line starting at `lineStart`, counted in Unicode scalars
 /// (every byte that is not a UTF-8 continuation byte starts one; invalid bytes count as one each).
 func scalarColumn(_ buffer: UnsafeRawBufferPointer, lineStart: Int, offset: Int) -> Int {
-    guard offset > lineStart, let base = buffer.baseAddress else { return 1 }
-    // Columns = bytes minus UTF-8 continuation bytes (10xxxxxx). Counted eight bytes at a time:
-    // a minified file is one line of megabytes, and this runs for every finding on it.
+    guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), offset > lineStart else { return 1 }
     var continuation = 0
-    var index = lineStart
-    while index + 8 <= offset {
-        let word = (base + index).loadUnaligned(as: UInt64.self)
-        continuation += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-        index += 8
-    }
-    while index < offset {
-        if base.load(fromByteOffset: index, as: UInt8.self) & 0xC0 == 0x80 { continuation += 1 }
-        index += 1
-    }
+    for index in lineStart..<offset where base[index] & 0xC0 == 0x80 { continuation += 1 }
     return 1 + (offset - lineStart) - continuation
 }

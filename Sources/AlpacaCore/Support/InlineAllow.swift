@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Inline comments that mark a line as a known false positive.
 ///
 /// Besides our own markers we honour gitleaks' and detect-secrets' so that a repository moving to
@@ -6,26 +10,51 @@ public enum InlineAllow {
     private static let sameLineMarkers = ["alpaca-lint:allow", "gitleaks:allow", "pragma: allowlist secret"]
     private static let nextLineMarkers = ["alpaca-lint:allow-next-line", "pragma: allowlist nextline secret"]
 
+    private static let ownMarker = Array("alpaca-lint:allow".utf8)
+    private static let nextLineSuffix = Array("-next-line".utf8)
+
     /// Whether `line` carries a marker that allows findings on the same line.
     public static func allowsLine(_ line: [UInt8]) -> Bool {
-        sameLineMarkers.contains { marker in
-            // "alpaca-lint:allow-next-line" also contains "alpaca-lint:allow": it must not allow its own line.
-            guard let range = find(marker, in: line) else { return false }
-            let rest = line[range.upperBound...]
-            return !(marker == "alpaca-lint:allow" && rest.starts(with: Array("-next-line".utf8)))
-        }
+        line.withUnsafeBytes { allowsLine($0) }
     }
 
     /// Whether `line` carries a marker that allows findings on the following line.
     public static func allowsNextLine(_ line: [UInt8]) -> Bool {
-        nextLineMarkers.contains { find($0, in: line) != nil }
+        line.withUnsafeBytes { allowsNextLine($0) }
     }
 
-    private static func find(_ marker: String, in line: [UInt8]) -> Range<Int>? {
-        let needle = Array(marker.utf8)
-        guard line.count >= needle.count else { return nil }
-        for start in 0...(line.count - needle.count) where line[start] == needle[0] {
-            if Array(line[start..<(start + needle.count)]) == needle { return start..<(start + needle.count) }
+    /// `allowsLine` over bytes in place (lines of minified files can be megabytes long).
+    static func allowsLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        for marker in sameLineMarkers {
+            let needle = Array(marker.utf8)
+            var from = 0
+            while let start = firstOffset(of: needle, in: line, from: from) {
+                // "alpaca-lint:allow-next-line" contains "alpaca-lint:allow": it must not allow its own line.
+                let end = start + needle.count
+                let isNextLine = needle == ownMarker && line.count - end >= nextLineSuffix.count
+                    && zip(line[end..<(end + nextLineSuffix.count)], nextLineSuffix).allSatisfy { $0 == $1 }
+                if !isNextLine { return true }
+                from = end
+            }
+        }
+        return false
+    }
+
+    /// `allowsNextLine` over bytes in place.
+    static func allowsNextLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        nextLineMarkers.contains { firstOffset(of: Array($0.utf8), in: line, from: 0) != nil }
+    }
+
+    /// Offset of the first occurrence of `needle` at or after `from`: memchr for the first byte, then a compare.
+    private static func firstOffset(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, from: Int) -> Int? {
+        guard let first = needle.first, let base = haystack.baseAddress else { return nil }
+        var offset = from
+        let last = haystack.count - needle.count
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
+            let position = base.distance(to: UnsafeRawPointer(hit))
+            if needle.withUnsafeBytes({ memcmp(base + position, $0.baseAddress!, needle.count) }) == 0 { return position }
+            offset = position + 1
         }
         return nil
     }
