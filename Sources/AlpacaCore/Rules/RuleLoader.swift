@@ -87,7 +87,7 @@ public struct RuleLoader {
         let context = Context(file: fileName, ruleId: rawId ?? "rules[\(index)]")
         try context.checkKeys(t, allowed: Self.ruleKeys)
         guard let id = rawId, !id.isEmpty else { throw context.error("missing key 'id'") }
-        guard id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
+        guard Self.isKebabCase(id) else {
             throw context.error("id must be kebab-case (lowercase letters, digits and '-')")
         }
         guard let practice = t["practice"]?.int else { throw context.error("missing integer key 'practice' (1 to 8)") }
@@ -188,6 +188,14 @@ public struct RuleLoader {
         return Detector(
             pattern: pattern, secretGroup: secretGroup, reportGroup: reportGroup, keywords: keywords.map { $0.lowercased() }, anchor: anchor, literals: literals, paths: paths,
             excludePaths: excludePaths, requires: requires, rejectIf: rejectIf)
+    }
+
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`, checked by hand.
+    static func isKebabCase(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        }
     }
 
     private func group(_ t: TOMLTable, _ key: String, of pattern: PCRE2Pattern, default fallback: Int, context: Context) throws(RuleLoadError) -> Int {

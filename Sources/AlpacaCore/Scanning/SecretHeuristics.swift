@@ -72,8 +72,13 @@ enum SecretHeuristics {
         guard parts.count == 2 else { return false }
         let id = String(parts[0])
         let secret = String(parts[1])
-        guard id.range(of: #"^(PK|AK|CK)[A-Z0-9]{16,30}$"#, options: .regularExpression) != nil,
-            secret.range(of: #"^[A-Za-z0-9/]{30,44}$"#, options: .regularExpression) != nil
+        // ^(PK|AK|CK)[A-Z0-9]{16,30}$ and ^[A-Za-z0-9/]{30,44}$, checked by hand.
+        let idScalars = Array(id.unicodeScalars)
+        let isUpperAlnum: (Unicode.Scalar) -> Bool = { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        let isSecretChar: (Unicode.Scalar) -> Bool = { isUpperAlnum($0) || ("a"..."z").contains($0) || $0 == "/" }
+        guard (18...32).contains(idScalars.count), ["PK", "AK", "CK"].contains(String(id.prefix(2))),
+            idScalars.allSatisfy(isUpperAlnum),
+            (30...44).contains(secret.unicodeScalars.count), secret.unicodeScalars.allSatisfy(isSecretChar)
         else { return false }
         return !isPlaceholder(id) && !isPlaceholder(secret)
     }
