@@ -30,7 +30,7 @@ let package = Package(
         // Staged and history sources: git processes and the unified-diff parser.
         .target(name: "AlpacaGit"),
         // One reporter per output format.
-        .target(name: "AlpacaReport", dependencies: ["AlpacaCore"]),
+        .target(name: "AlpacaReport", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .executableTarget(
             name: "alpaca-lint",
             dependencies: [
@@ -44,7 +44,7 @@ let package = Package(
 
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
         .testTarget(name: "AlpacaIgnoreTests", dependencies: ["AlpacaIgnore"]),
-        .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore"]),
+        .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint"]),
