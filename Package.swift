@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
