@@ -8,7 +8,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // PCRE2 from the system (Debian: libpcre2-dev), found through pkg-config.
@@ -24,7 +23,7 @@ let package = Package(
         // Rules, scanning, correlation, findings, redaction, fingerprints, baseline, config.
         .target(
             name: "AlpacaCore",
-            dependencies: ["PCRE2Kit", "TOMLKit"],
+            dependencies: ["PCRE2Kit"],
             plugins: ["EmbedRulesPlugin"]
         ),
         // Staged and history sources: git processes and the unified-diff parser.

@@ -4,7 +4,7 @@
 #   Fuzz/run.sh [seconds] [target ...]       targets: ignore diff scanner rules (default: all)
 #
 # Environment:
-#   ALPACA_SCRATCH   a SwiftPM scratch path to reuse for TOMLKit and the embedded rules
+#   ALPACA_SCRATCH   a SwiftPM scratch path to reuse for the embedded rules
 #                    (default Fuzz/.build/spm; the first build there takes a few minutes)
 #   FUZZ_SANITIZE    sanitizers (default fuzzer,address)
 #   FUZZ_JOBS        libFuzzer -jobs/-workers (default 1)
@@ -35,8 +35,8 @@ needs_core() {
 }
 
 build_core_deps() {
-    # TOMLKit (a C++ library behind a Swift API) and the generated EmbeddedRules.swift come from
-    # an ordinary SwiftPM build of the AlpacaCore target; they are linked uninstrumented.
+    # The generated EmbeddedRules.swift comes from an ordinary SwiftPM build of the AlpacaCore
+    # target (its build plugin writes it).
     echo "fuzz: swift build --target AlpacaCore (scratch $SCRATCH)"
     # Retried: in a shared checkout another build or editor may touch a source mid-build.
     for attempt in 1 2 3; do
@@ -70,11 +70,9 @@ build_target() {
             [ "$target" = rules ] && file=FuzzRuleLoader.swift
             # shellcheck disable=SC2046
             $SWIFTC -module-name "Fuzz_$target" \
-                -I "$OUT/mods" -I "$ROOT/Sources/CPCRE2" -I "$DEBUG_DIR/Modules" \
-                -Xcc "-fmodule-map-file=$DEBUG_DIR/CTOML.build/module.modulemap" \
+                -I "$OUT/mods" -I "$ROOT/Sources/CPCRE2" \
                 $(find "$ROOT/Sources/AlpacaCore" -name '*.swift' | sort) "$EMBEDDED" "$HERE/Targets/$file" \
-                "$OUT/PCRE2Kit.o" "$DEBUG_DIR"/TOMLKit.build/*.swift.o "$DEBUG_DIR"/CTOML.build/Sources/*.o \
-                -lpcre2-8 -lstdc++ -o "$binary" ;;
+                "$OUT/PCRE2Kit.o" -lpcre2-8 -o "$binary" ;;
         *) echo "fuzz: unknown target $target (ignore diff scanner rules)"; exit 2 ;;
     esac 2>"$OUT/build-$target.log" || { grep -v 'ld.gold: warning' "$OUT/build-$target.log" | tail -30; exit 2; }
 }
@@ -89,11 +87,7 @@ for target in $TARGETS; do
     mkdir -p "$corpus" "$artifacts"
     parallel=""
     [ "$JOBS" -gt 1 ] && parallel="-jobs=$JOBS -workers=$JOBS"
-    # TOMLKit (a dependency) leaks the C strings and key lists it returns (strdup in
-    # nodeAsString, tableGetKeys, TOMLTable(string:)); LeakSanitizer would stop these targets at
-    # the first input. Set FUZZ_ARGS=-detect_leaks=1 to see them.
-    leaks=""
-    case $target in scanner|rules) leaks="-detect_leaks=0" ;; esac
+    leaks=
     asan_options=${ASAN_OPTIONS:-}
     [ -n "$leaks" ] && asan_options="detect_leaks=0${asan_options:+:$asan_options}"
     dict=""

@@ -1,6 +1,5 @@
 import Foundation
 import PCRE2Kit
-import TOMLKit
 
 /// Reads rule files (TOML, format in the README) into compiled rules.
 ///
@@ -34,12 +33,8 @@ public struct RuleLoader {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw RuleLoadError(
-                file: fileName, ruleId: nil,
-                message: "TOML syntax error at line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
         } catch {
-            throw RuleLoadError(file: fileName, ruleId: nil, message: "TOML syntax error: \(error)")
+            throw RuleLoadError(file: fileName, ruleId: nil, message: "TOML syntax error at \(error.description)")
         }
         for key in table.keys where key != "rules" {
             throw RuleLoadError(file: fileName, ruleId: nil, message: "unknown top-level key '\(key)' (expected [[rules]])")

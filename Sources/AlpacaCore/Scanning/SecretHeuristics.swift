@@ -14,6 +14,15 @@ enum SecretHeuristics {
     /// True when `value` looks like a placeholder rather than a random credential.
     static func isPlaceholder(_ raw: String) -> Bool {
         let value = unquoted(raw)
+        // A whole Basic header value (`Basic base64(user:pass)`): Alpaca's only when the decoded pair
+        // has an Alpaca key ID and a secret of real shapes; another service's Basic credentials (a
+        // user that merely starts with CK) or the docs' client_id:client_secret are not Alpaca's.
+        if value.count > 6, value.prefix(6).lowercased() == "basic " {
+            let encoded = value.dropFirst(6).trimmingCharacters(in: .whitespaces)
+            if let data = Data(base64Encoded: encoded), let decoded = String(data: data, encoding: .utf8), decoded.contains(":") {
+                return !isAlpacaBasicCredential(encoded)
+            }
+        }
         let bytes = Array(value.utf8)
         // An environment variable's name used as its own value: APCA_API_KEY_ID = "APCA_API_KEY_ID".
         if value.contains("_") && value.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) { return true }

@@ -1,6 +1,5 @@
 import Foundation
 import PCRE2Kit
-import TOMLKit
 
 /// The repository's `.alpaca-lint.toml`: which rules run, which paths are skipped, extra allow
 /// patterns, severity changes and the severity that fails the run.
@@ -33,10 +32,8 @@ public struct Config: Sendable {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(file: path, message: "TOML syntax error at line \(error.source.begin.line): \(error.description)")
         } catch {
-            throw ConfigError(file: path, message: "TOML syntax error")
+            throw ConfigError(file: path, message: "TOML syntax error at \(error.description)")
         }
         var config = Config()
         config.sourceFile = path
