@@ -227,7 +227,10 @@ public struct FileScanner: Sendable {
     private func requirementsHold(for candidate: Candidate, accepted: [Candidate], context: inout FileContext) -> [Int]? {
         let requirements = candidate.detector.requires
         if requirements.isEmpty { return [] }
-        for requirement in requirements {
+        // Rule requirements first: when a secret sits next to its key ID, the finding should say
+        // so (a related location) even if a context pattern alone would also have accepted it.
+        let ordered = requirements.filter { !$0.ruleIds.isEmpty } + requirements.filter { $0.ruleIds.isEmpty }
+        for requirement in ordered {
             if !requirement.ruleIds.isEmpty {
                 let partners = accepted.indices.filter { index in
                     let other = accepted[index]
