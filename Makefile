@@ -1,6 +1,6 @@
 # Two commands matter on a fresh machine (see README.md):
 #   make scan DIR=path   install what is missing, build in release mode, scan DIR
-#   make test            install what the tests need, run the whole test suite
+#   make test            install what the tests need, run the whole test suite and a short fuzz run
 DIR ?= .
 
 .PHONY: setup build scan test bench clean
@@ -18,6 +18,7 @@ test:
 	sh scripts/setup.sh --test
 	swift build --build-tests
 	swift test
+	sh Fuzz/run.sh 10 ignore diff
 
 bench: build
 	sh scripts/bench/run.sh
