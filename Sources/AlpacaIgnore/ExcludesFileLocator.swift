@@ -39,7 +39,8 @@ enum ExcludesFileLocator {
             return nil
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Not waitUntilExit: on Linux it polls its run loop every 50 ms, which dominated start-up.
+        while process.isRunning { usleep(200) }
         guard process.terminationStatus == 0 else { return nil }
         var value = String(decoding: data, as: UTF8.self)
         while value.hasSuffix("\n") || value.hasSuffix("\r") { value.removeLast() }
