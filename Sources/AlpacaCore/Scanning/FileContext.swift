@@ -209,17 +209,23 @@ struct FileContext {
     }
 }
 
-/// Whether `needle` occurs in `haystack`: memchr for the first byte, then a compare — glibc's
-/// memchr is vectorised, which makes this cheap for the short literals rules use.
-func containsBytes(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, let base = haystack.baseAddress else { return needle.isEmpty }
-    var offset = 0
+/// Offset of the first occurrence of `needle` in `haystack` at or after `from`: memchr for the
+/// first byte, then a compare — glibc's memchr is vectorised, which makes this cheap for the short
+/// literals rules and inline allows use, even on multi-megabyte lines.
+func firstOffset(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
+    guard let first = needle.first, let base = haystack.baseAddress else { return needle.isEmpty ? from : nil }
+    var offset = from
     let last = haystack.count - needle.count
     while offset <= last {
-        guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+        guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
         let position = base.distance(to: UnsafeRawPointer(hit))
-        if needle.withUnsafeBytes({ memcmp(base + position, $0.baseAddress!, needle.count) }) == 0 { return true }
+        if needle.withUnsafeBytes({ memcmp(base + position, $0.baseAddress!, needle.count) }) == 0 { return position }
         offset = position + 1
     }
-    return false
+    return nil
+}
+
+/// Whether `needle` occurs in `haystack`.
+func containsBytes(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+    firstOffset(of: needle, in: haystack) != nil
 }

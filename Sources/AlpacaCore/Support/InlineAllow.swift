@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Inline comments that mark a line as a known false positive.
 ///
 /// Besides our own markers we honour gitleaks' and detect-secrets' so that a repository moving to
@@ -43,19 +39,5 @@ public enum InlineAllow {
     /// `allowsNextLine` over bytes in place.
     static func allowsNextLine(_ line: UnsafeRawBufferPointer) -> Bool {
         nextLineMarkers.contains { firstOffset(of: Array($0.utf8), in: line, from: 0) != nil }
-    }
-
-    /// Offset of the first occurrence of `needle` at or after `from`: memchr for the first byte, then a compare.
-    private static func firstOffset(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, from: Int) -> Int? {
-        guard let first = needle.first, let base = haystack.baseAddress else { return nil }
-        var offset = from
-        let last = haystack.count - needle.count
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
-            let position = base.distance(to: UnsafeRawPointer(hit))
-            if needle.withUnsafeBytes({ memcmp(base + position, $0.baseAddress!, needle.count) }) == 0 { return position }
-            offset = position + 1
-        }
-        return nil
     }
 }
