@@ -16,9 +16,9 @@ scan: build
 
 test:
 	sh scripts/setup.sh --test
+	sh Fuzz/run.sh 10 ignore diff
 	swift build --build-tests
 	swift test
-	sh Fuzz/run.sh 10 ignore diff
 
 bench: build
 	sh scripts/bench/run.sh
