@@ -14,60 +14,60 @@ struct TreeScan {
 
     func run() throws -> ScanOutcome {
         var outcome = ScanOutcome()
-        var files: [FileToScan] = []
         var walked: [WalkEntry] = []
+        var walkedTracked: [Set<String>?] = []  // the tracked set of each walked file's repository
         var trackedByRoot: [String: Set<String>?] = [:]
-        var trackedOf: [String: Set<String>] = [:]  // display path -> tracked set of its repository
+        var warnings: [ScanWarning] = []
+        var skipped = 0
 
-        for path in paths {
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            var tracked: Set<String>?
-            var repositoryRoot: String?
-            if let root = findRepositoryRoot(startingAt: directoryOf(absolute)) {
-                repositoryRoot = root
-                if let known = trackedByRoot[root] {
-                    tracked = known
-                } else {
-                    tracked = loadTracked(root: root, warnings: &outcome.warnings)
-                    trackedByRoot[root] = tracked
-                }
-            }
-            let walker = Walker(
-                scanPath: path,
-                options: WalkOptions(respectIgnore: respectIgnore, maxFileSize: maxFileSize, trackedFiles: tracked))
-            do {
-                try walker.walk { entry in
-                    switch entry.kind {
-                    case .file:
-                        if setup.config.excludes(relativePath: entry.repoRelativePath) { return }
-                        files.append(FileToScan(displayPath: entry.displayPath, absolutePath: entry.absolutePathBytes, identityPath: entry.repoRelativePath))
-                        walked.append(entry)
-                        if let tracked { trackedOf[entry.displayPath] = tracked }
-                    case .tooLarge, .special:
-                        if setup.config.excludes(relativePath: entry.repoRelativePath) { return }
-                        outcome.summary.filesSkipped += 1
-                    case .unreadableDirectory(let error):
-                        outcome.warnings.append(ScanWarning(path: entry.displayPath, message: "cannot read the folder (\(error)); skipped"))
-                    case .symlinkSkipped:
-                        break
+        // The walk feeds the engine as it goes: files are matched while later folders are read.
+        let engine = ScanEngine(scanner: setup.scanner, jobs: jobs, maxFileSize: maxFileSize)
+        let result = try engine.scanStreaming { emit in
+            for path in paths {
+                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+                var tracked: Set<String>?
+                if let root = findRepositoryRoot(startingAt: directoryOf(absolute)) {
+                    if let known = trackedByRoot[root] {
+                        tracked = known
+                    } else {
+                        tracked = loadTracked(root: root, warnings: &warnings)
+                        trackedByRoot[root] = tracked
                     }
                 }
-            } catch let error as WalkError {
-                throw ScanFailure(message: "\(error)")
+                let walker = Walker(
+                    scanPath: path,
+                    options: WalkOptions(respectIgnore: respectIgnore, maxFileSize: maxFileSize, trackedFiles: tracked))
+                do {
+                    try walker.walk { entry in
+                        switch entry.kind {
+                        case .file:
+                            if setup.config.excludes(relativePath: entry.repoRelativePath) { return }
+                            emit(FileToScan(displayPath: entry.displayPath, absolutePath: entry.absolutePathBytes, identityPath: entry.repoRelativePath))
+                            walked.append(entry)
+                            walkedTracked.append(tracked)
+                        case .tooLarge, .special:
+                            if setup.config.excludes(relativePath: entry.repoRelativePath) { return }
+                            skipped += 1
+                        case .unreadableDirectory(let error):
+                            warnings.append(ScanWarning(path: entry.displayPath, message: "cannot read the folder (\(error)); skipped"))
+                        case .symlinkSkipped:
+                            break
+                        }
+                    }
+                } catch let error as WalkError {
+                    throw ScanFailure(message: "\(error)")
+                }
             }
-            _ = repositoryRoot
         }
-
-        let result = ScanEngine(scanner: setup.scanner, jobs: jobs, maxFileSize: maxFileSize).scan(files)
         outcome.findings = result.findings
-        outcome.warnings += result.warnings
+        outcome.warnings = warnings + result.warnings
         outcome.summary.filesScanned = result.summary.filesScanned
         outcome.summary.bytesScanned = result.summary.bytesScanned
-        outcome.summary.filesSkipped += result.summary.filesSkipped
+        outcome.summary.filesSkipped = skipped + result.summary.filesSkipped
 
         let withCredentials = Set(outcome.findings.filter { $0.practice == 1 }.map(\.path))
-        for entry in walked {
-            let isTracked = trackedOf[entry.displayPath]?.contains(entry.repoRelativePath) ?? false
+        for (entry, tracked) in zip(walked, walkedTracked) {
+            let isTracked = tracked?.contains(entry.repoRelativePath) ?? false
             outcome.findings += setup.envCheck.findings(
                 displayPath: entry.displayPath, repoRelativePath: entry.repoRelativePath, isTracked: isTracked,
                 isIgnored: entry.isIgnored, holdsCredentials: withCredentials.contains(entry.displayPath))

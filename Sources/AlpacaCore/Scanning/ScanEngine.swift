@@ -27,8 +27,6 @@ public struct EngineResult: Sendable {
     public var warnings: [ScanWarning] = []
     /// Files and bytes scanned and skipped.
     public var summary = ScanSummary()
-    /// Display paths of files that were scanned (not skipped).
-    public var scannedPaths: Set<String> = []
 }
 
 /// Scans many files in parallel: a bounded pool of workers, each with its own read buffer and
@@ -51,27 +49,59 @@ public struct ScanEngine: Sendable {
 
     /// Scans `files`; results do not depend on the number of workers.
     public func scan(_ files: [FileToScan]) -> EngineResult {
-        let next = Atomic<Int>(0)
+        scanStreaming { emit in files.forEach(emit) }
+    }
+
+    /// Scans the files `produce` emits while it is still producing them, so the directory walk
+    /// (one thread) overlaps the matching (the workers). Workers take files in emission order
+    /// from a shared queue; results do not depend on the number of workers or on timing.
+    public func scanStreaming<Failure: Error>(
+        _ produce: (_ emit: (FileToScan) -> Void) throws(Failure) -> Void
+    ) throws(Failure) -> EngineResult {
+        let queue = Mutex<(files: [FileToScan], next: Int)>(([], 0))
+        // One signal per file, then one per worker at the end: a worker that wakes to an empty
+        // queue knows the producer is done.
+        let available = DispatchSemaphore(value: 0)
         let collected = Mutex(EngineResult())
-        let workers = min(jobs, max(1, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var reader = FileReader()
-            let scratch = PCRE2MatchScratch()
-            var local = EngineResult()
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                if index >= files.count { break }
-                scanOne(files[index], reader: &reader, scratch: scratch, into: &local)
-            }
-            collected.withLock { total in
-                total.findings += local.findings
-                total.warnings += local.warnings
-                total.summary.filesScanned += local.summary.filesScanned
-                total.summary.bytesScanned += local.summary.bytesScanned
-                total.summary.filesSkipped += local.summary.filesSkipped
-                total.scannedPaths.formUnion(local.scannedPaths)
+        let finished = DispatchGroup()
+        for _ in 0..<jobs {
+            finished.enter()
+            DispatchQueue.global().async {
+                var reader = FileReader()
+                let scratch = PCRE2MatchScratch()
+                var local = EngineResult()
+                while true {
+                    available.wait()
+                    let file: FileToScan? = queue.withLock { state in
+                        guard state.next < state.files.count else { return nil }
+                        defer { state.next += 1 }
+                        return state.files[state.next]
+                    }
+                    guard let file else { break }
+                    scanOne(file, reader: &reader, scratch: scratch, into: &local)
+                }
+                collected.withLock { total in
+                    total.findings += local.findings
+                    total.warnings += local.warnings
+                    total.summary.filesScanned += local.summary.filesScanned
+                    total.summary.bytesScanned += local.summary.bytesScanned
+                    total.summary.filesSkipped += local.summary.filesSkipped
+                }
+                finished.leave()
             }
         }
+        var failure: Failure?
+        do throws(Failure) {
+            try produce { file in
+                queue.withLock { $0.files.append(file) }
+                available.signal()
+            }
+        } catch {
+            failure = error
+        }
+        for _ in 0..<jobs { available.signal() }
+        finished.wait()
+        if let failure { throw failure }
         var result = collected.withLock { $0 }
         result.warnings.sort { ($0.path ?? "", $0.message) < ($1.path ?? "", $1.message) }
         return result
@@ -87,7 +117,6 @@ public struct ScanEngine: Sendable {
             result.warnings += fileResult.warnings
             result.summary.filesScanned += 1
             result.summary.bytesScanned += count
-            result.scannedPaths.insert(file.displayPath)
         case .failure(let reason):
             result.summary.filesSkipped += 1
             if case .unreadable(let why) = reason {
