@@ -24,7 +24,7 @@ struct HistoryScan {
         // Paths from git are relative to the repository root, like the config's exclude globs.
         let patches = snapshot.patches.filter { !setup.config.excludes(relativePath: $0.path) }
         let next = Atomic<Int>(0)
-        let collected = Mutex(ScanOutcome())
+        let collected = Locked(ScanOutcome())
         let scanner = setup.scanner
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, patches.count))) { _ in
             let scratch = PCRE2MatchScratch()
