@@ -82,18 +82,24 @@ public struct Config: Sendable {
         }
     }
 
+    /// Match space for `excludes` and `allows`, made once: the walk asks about every file, and a
+    /// fresh scratch (with its JIT stack) per question was the walk's largest allocation.
+    private let scratch = Locked(PCRE2MatchScratch())
+
     /// Whether `relativePath` (relative to the scan root, '/' separators) is excluded.
     public func excludes(relativePath: String) -> Bool {
         guard !excludePatterns.isEmpty else { return false }
-        let scratch = PCRE2MatchScratch()
-        return excludePatterns.contains { (try? $0.matches(relativePath.utf8, using: scratch)) == true }
+        return scratch.withLock { scratch in
+            excludePatterns.contains { (try? $0.matches(relativePath.utf8, using: scratch)) == true }
+        }
     }
 
     /// Whether a configured allow pattern matches `secret`.
     public func allows(secret: String) -> Bool {
         guard !allowPatterns.isEmpty, !secret.isEmpty else { return false }
-        let scratch = PCRE2MatchScratch()
-        return allowPatterns.contains { (try? $0.matches(secret.utf8, using: scratch)) == true }
+        return scratch.withLock { scratch in
+            allowPatterns.contains { (try? $0.matches(secret.utf8, using: scratch)) == true }
+        }
     }
 
     /// The scan policy this configuration implies.
