@@ -314,3 +314,13 @@ struct BaselineFromSubfolderTests {
         #expect(fromSubfolder.findings.first?["suppressed"] as? Bool == true)
     }
 }
+
+/// Bug: the README's configuration example held a key-shaped value, so `make scan DIR=.` on a
+/// fresh clone of this repository failed on alpaca-lint's own README.
+struct SelfScanTests {
+    @Test("bug: alpaca-lint's own repository scans clean with its own configuration")
+    func ownRepositoryIsClean() throws {
+        let result = try CLI.run(["--format", "json", "."], in: CLI.packageRoot)
+        #expect(result.status == 0, "\(result.findings.map { "\($0["path"] ?? ""):\($0["line"] ?? "") \($0["ruleId"] ?? "")" })")
+    }
+}
