@@ -28,12 +28,14 @@ let package = Package(
         ),
         // Staged and history sources: git processes and the unified-diff parser.
         .target(name: "AlpacaGit"),
+        // Where fragments come from: the working tree, the index, the history, standard input.
+        .target(name: "AlpacaSources", dependencies: ["AlpacaCore", "AlpacaGit", "AlpacaIgnore"]),
         // One reporter per output format.
-        .target(name: "AlpacaReport", dependencies: ["AlpacaCore", "PCRE2Kit"]),
+        .target(name: "AlpacaReport", dependencies: ["AlpacaCore"]),
         .executableTarget(
             name: "alpaca-lint",
             dependencies: [
-                "AlpacaCore", "AlpacaGit", "AlpacaIgnore", "AlpacaReport",
+                "AlpacaCore", "AlpacaGit", "AlpacaIgnore", "AlpacaReport", "AlpacaSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

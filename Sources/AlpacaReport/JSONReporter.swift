@@ -17,12 +17,11 @@ public struct JSONReporter: Reporter {
             ("findings", .array(report.findings.map { finding($0, report: report) })),
             ("summary", summary(report.summary)),
         ]
-        // An extension of the contract: scripts must be able to see that a file was not read.
-        if !report.warnings.isEmpty {
-            top.append(("warnings", .array(report.warnings.map { w in
-                .object([("path", .optional(w.path)), ("message", .string(w.message))])
-            })))
-        }
+        // Every file a limit kept from being checked in full is named here (an empty list means
+        // everything was checked); `incomplete` tells such warnings from mere notes.
+        top.append(("warnings", .array(report.warnings.map { w in
+            .object([("path", .optional(w.path)), ("message", .string(w.message)), ("incomplete", .bool(w.isIncomplete))])
+        })))
         return .object(top)
     }
 
@@ -47,13 +46,16 @@ public struct JSONReporter: Reporter {
             ("commit", .optional(f.commit)),
         ]
         if let date = f.commitDate { m.append(("commitDate", .string(date))) }
+        if let author = f.commitAuthor { m.append(("commitAuthor", .string(author))) }
         m.append(("suppressed", .bool(f.isSuppressed)))
         if let kind = f.suppression { m.append(("suppression", .string(kind.rawValue))) }
         m.append(("related", .array(f.related.map { r in
-            .object([
+            var entry: [(String, JSONValue)] = [
                 ("path", .string(r.path)), ("line", .int(r.line)), ("column", .int(r.column)),
                 ("message", .string(r.message)),
-            ])
+            ]
+            if let commit = r.commit { entry.append(("commit", .string(commit))) }
+            return .object(entry)
         })))
         return .object(m)
     }
@@ -64,6 +66,7 @@ public struct JSONReporter: Reporter {
             ("bytesScanned", .int(s.bytesScanned)),
             ("filesSkipped", .int(s.filesSkipped)),
             ("findings", .int(s.findings)),
+            ("suppressed", .int(s.suppressed)),
             ("durationMs", .int(s.durationMs)),
         ])
     }

@@ -15,9 +15,11 @@ public struct ReportOptions: Sendable {
     public var colour: Bool
     /// Whether the scan completed; false when a rule or file error stopped it (exit status 2).
     public var executionSuccessful: Bool
-    /// Absolute directory that relative finding paths are relative to (normally the working
-    /// directory); SARIF publishes it as `%SRCROOT%`. Nil leaves the base undescribed.
-    public var sourceRoot: String?
+    /// A URI to publish as SARIF's `%SRCROOT%` (the repository root that `repoPath`s are relative
+    /// to); nil describes the base in words only, so that no local path leaves the machine.
+    public var sourceRootURI: String?
+    /// Whether text output lists findings hidden by inline allows or the baseline.
+    public var showSuppressed: Bool
     /// When the scan started; GitLab reports need start and end times. Nil: now minus the duration.
     public var startTime: Date?
     /// Masks one secret (default `Redaction.redact`); replaceable so tests can see which text a
@@ -27,13 +29,14 @@ public struct ReportOptions: Sendable {
     /// Creates options; by default secrets are redacted and nothing is coloured.
     public init(
         redact: Bool = true, colour: Bool = false, executionSuccessful: Bool = true,
-        sourceRoot: String? = nil, startTime: Date? = nil,
+        sourceRootURI: String? = nil, startTime: Date? = nil, showSuppressed: Bool = false,
         redactor: @escaping @Sendable (String) -> String = Redaction.redact
     ) {
         self.redact = redact
         self.colour = colour
         self.executionSuccessful = executionSuccessful
-        self.sourceRoot = sourceRoot
+        self.sourceRootURI = sourceRootURI
+        self.showSuppressed = showSuppressed
         self.startTime = startTime
         self.redactor = redactor
     }

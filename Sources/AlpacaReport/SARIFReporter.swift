@@ -12,6 +12,8 @@ public struct SARIFReporter: Reporter {
     public static let sourceRootId = "%SRCROOT%"
     /// The `partialFingerprints` key; bump the version if the fingerprint recipe changes.
     public static let fingerprintKey = "alpacaLint/v1"
+    /// GitHub code scanning rejects a whole file with more results than this in one run.
+    public static let maximumResults = 25_000
 
     /// Creates a SARIF reporter.
     public init() {}
@@ -34,15 +36,16 @@ public struct SARIFReporter: Reporter {
         if isSemanticVersion(report.toolVersion) {
             driver.insert(("semanticVersion", .string(report.toolVersion)), at: 2)
         }
+        let kept = report.findings.prefix(SARIFReporter.maximumResults)
         var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", .object(driver))])),
-            ("invocations", .array([invocation(report)])),
+            ("invocations", .array([invocation(report, leftOut: report.findings.count - kept.count)])),
             ("originalUriBaseIds", .object([(SARIFReporter.sourceRootId, sourceRoot(report))])),
             // Columns count Unicode scalars (SARIF's default would be UTF-16 code units).
             ("columnKind", .string("unicodeCodePoints")),
         ]
         // driverRules covers every finding's rule, so the fallback index is never used.
-        let results = report.findings.map { result($0, ruleIndex: index[$0.ruleId] ?? 0, report: report) }
+        let results = kept.map { result($0, ruleIndex: index[$0.ruleId] ?? 0, report: report) }
         run.append(("results", .array(results)))
         return .object([
             ("$schema", .string(SARIFReporter.schemaURI)),
@@ -98,9 +101,9 @@ public struct SARIFReporter: Reporter {
             ("ruleId", .string(f.ruleId)),
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(f.severity.rawValue)),
-            ("message", .object([("text", .string(f.message))])),
+            ("message", .object([("text", .string(SARIFReporter.messageText(f)))])),
             ("locations", .array([.object([("physicalLocation", physicalLocation(
-                path: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn))])])),
+                path: f.repoPath, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn))])])),
             ("partialFingerprints", .object([(SARIFReporter.fingerprintKey, .string(f.fingerprint))])),
         ]
         if !f.related.isEmpty {
@@ -108,7 +111,7 @@ public struct SARIFReporter: Reporter {
                 .object([
                     ("id", .int(i + 1)),
                     ("physicalLocation", physicalLocation(
-                        path: r.path, line: r.line, column: r.column, endLine: nil, endColumn: nil)),
+                        path: r.repoPath, line: r.line, column: r.column, endLine: nil, endColumn: nil)),
                     ("message", .object([("text", .string(r.message))])),
                 ])
             })))
@@ -123,6 +126,7 @@ public struct SARIFReporter: Reporter {
         }
         if let commit = f.commit { properties.append(("commit", .string(commit))) }
         if let date = f.commitDate { properties.append(("commitDate", .string(date))) }
+        if let author = f.commitAuthor { properties.append(("commitAuthor", .string(author))) }
         if !report.options.redact && !f.secret.isEmpty {
             properties.append(("secret", .string(f.secret)))
         }
@@ -151,21 +155,52 @@ public struct SARIFReporter: Reporter {
             : .object([("uri", .string(uri)), ("uriBaseId", .string(SARIFReporter.sourceRootId))])
     }
 
+    /// `%SRCROOT%`: the repository root that result URIs are relative to. Described in words unless
+    /// the user gave a URI (`--srcroot-uri`), so that no local absolute path leaves the machine.
     private func sourceRoot(_ report: Report) -> JSONValue {
-        guard let root = report.options.sourceRoot, root.hasPrefix("/") else {
-            return .object([("description", .object([("text", .string("The directory alpaca-lint was run from."))]))])
+        guard var uri = report.options.sourceRootURI, !uri.isEmpty else {
+            return .object([("description", .object([("text", .string("The root of the scanned repository."))]))])
         }
         // A base URI must end with '/', or the last segment would be replaced on resolution.
-        let uri = ReportSupport.uri(forPath: root.hasSuffix("/") ? root : root + "/").uri
+        if !uri.hasSuffix("/") { uri += "/" }
         return .object([("uri", .string(uri))])
     }
 
-    private func invocation(_ report: Report) -> JSONValue {
+    /// The finding's message, with its related locations linked (`[text](id)`, which GitHub turns
+    /// into links) and, for history findings, the commit that introduced it.
+    static func messageText(_ f: Finding) -> String {
+        var text = f.message
+        if let commit = f.commit {
+            text += " Introduced in commit \(ReportSupport.shortSHA(commit))"
+            if let date = f.commitDate { text += " (\(date))" }
+            text += "."
+        }
+        if !f.related.isEmpty {
+            let links = f.related.enumerated().map { "[\(escapeLinkText($1.message))](\($0 + 1))" }
+            text += " See also: " + links.joined(separator: ", ") + "."
+        }
+        return text
+    }
+
+    /// Link text may not hold brackets (SARIF message strings use them for links).
+    private static func escapeLinkText(_ text: String) -> String {
+        text.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+    }
+
+    private func invocation(_ report: Report, leftOut: Int) -> JSONValue {
         var m: [(String, JSONValue)] = [("executionSuccessful", .bool(report.options.executionSuccessful))]
-        if !report.warnings.isEmpty {
-            m.append(("toolExecutionNotifications", .array(report.warnings.map { w in
+        var notifications: [JSONValue] = []
+        if leftOut > 0 {
+            notifications.append(.object([
+                ("level", .string("warning")),
+                ("message", .object([("text", .string(
+                    "\(leftOut) more results are not in this file: GitHub accepts at most \(SARIFReporter.maximumResults) per run. Use the JSON report for all \(report.findings.count), or a baseline to hide known ones."))])),
+            ]))
+        }
+        if !report.warnings.isEmpty || leftOut > 0 {
+            m.append(("toolExecutionNotifications", .array(notifications + report.warnings.map { w in
                 var n: [(String, JSONValue)] = []
-                if let path = w.path {
+                if let path = w.repoPath ?? w.path {
                     n.append(("locations", .array([.object([("physicalLocation",
                         .object([("artifactLocation", artifactLocation(path))]))])])))
                 }

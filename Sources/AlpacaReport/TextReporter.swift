@@ -6,11 +6,12 @@ public struct TextReporter: Reporter {
     /// Creates a text reporter.
     public init() {}
 
-    /// One line per finding; suppressed findings are listed with a marker, history findings name
-    /// their commit. With `--no-redact` the secret is appended, since text is what people read.
+    /// One line per finding; suppressed findings only with `--show-suppressed` (then with a
+    /// marker; they are counted in the summary either way), history findings name their commit.
+    /// With `--no-redact` the secret is appended, since text is what people read.
     public func render(_ report: Report) throws -> [UInt8] {
         var out = ""
-        for finding in report.findings {
+        for finding in report.findings where report.options.showSuppressed || !finding.isSuppressed {
             out += line(for: finding, report: report)
             out += "\n"
         }

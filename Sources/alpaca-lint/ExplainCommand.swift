@@ -10,7 +10,7 @@ struct ExplainCommand: ParsableCommand {
     var topic: String
 
     func run() throws {
-        let setup = try RunSetup.prepare(configPath: nil, ruleDirectories: [], scanPaths: [], honourInlineAllows: true)
+        let setup = try RunSetup.prepare(configPath: nil, ruleDirectories: [], anchor: nil, honourInlineAllows: true)
         let upper = topic.uppercased()
         if upper.hasPrefix("BP"), let number = Int(upper.dropFirst(2)), let practice = BestPractice.all[number] {
             print("BP\(number): \(practice.title)\n")

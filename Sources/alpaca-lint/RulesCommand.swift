@@ -15,7 +15,7 @@ struct RulesCommand: ParsableCommand {
     var ruleDirectories: [String] = []
 
     func run() throws {
-        let setup = try RunSetup.prepare(configPath: nil, ruleDirectories: ruleDirectories, scanPaths: [], honourInlineAllows: true)
+        let setup = try RunSetup.prepare(configPath: nil, ruleDirectories: ruleDirectories, anchor: nil, honourInlineAllows: true)
         let rules = setup.ruleSet.metadata
         switch format {
         case .text:

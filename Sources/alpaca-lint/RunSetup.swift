@@ -2,58 +2,43 @@ import AlpacaCore
 import AlpacaIgnore
 import Foundation
 
-/// What every scan mode needs: the configuration, the compiled rules and the scanners.
+/// What every command needs: the configuration and the compiled rules.
 struct RunSetup {
     let config: Config
     let ruleSet: RuleSet
-    let scanner: FileScanner
-    let envCheck: EnvFileCheck
+    let policy: ScanPolicy
 
-    /// Loads the config (explicit, or `.alpaca-lint.toml` at the repository root) and the rules
-    /// (built-in plus `--rules` directories); any problem is exit status 2 with a precise message.
-    static func prepare(configPath: String?, ruleDirectories: [String], scanPaths: [String], honourInlineAllows: Bool) throws -> RunSetup {
+    /// Loads the configuration (`--config`, else `ALPACA_LINT_CONFIG`, else `.alpaca-lint.toml` at
+    /// the root of the repository holding `anchor`) and the rules (built-in plus `--rules`
+    /// directories). Problems are thrown as values; `CommandErrors` maps them to exit status 2.
+    static func prepare(configPath: String?, ruleDirectories: [String], anchor: String?, honourInlineAllows: Bool) throws -> RunSetup {
+        let environment = ProcessInfo.processInfo.environment
+        let explicit = configPath ?? environment["ALPACA_LINT_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let config: Config
-        do {
-            if let configPath {
-                config = try Config.load(path: configPath)
-            } else if let found = defaultConfigPath(scanPaths: scanPaths) {
-                config = try Config.load(path: found)
-            } else {
-                config = Config()
-            }
-        } catch {
-            printError("alpaca-lint: invalid configuration: \(error)")
-            throw ExitStatus.failure
+        if let explicit {
+            config = try Config.load(path: explicit)
+        } else if let anchor, let found = defaultConfigPath(anchor: anchor) {
+            config = try Config.load(path: found)
+        } else {
+            config = Config()
         }
-        let ruleSet: RuleSet
-        do {
-            var rules = try RuleSet.builtIn()
-            for directory in ruleDirectories {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                    throw RuleLoadError(file: directory, ruleId: nil, message: "--rules needs a directory of .toml rule files")
-                }
-                rules += try RuleLoader().load(directory: directory)
+        for directory in ruleDirectories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw RuleLoadError(file: directory, ruleId: nil, message: "--rules needs a directory of .toml rule files")
             }
-            ruleSet = try RuleSet(rules: rules)
-            try config.validate(against: ruleSet)
-        } catch let error as RuleLoadError {
-            printError("alpaca-lint: invalid rule file: \(error)")
-            throw ExitStatus.failure
-        } catch {
-            printError("alpaca-lint: \(error)")
-            throw ExitStatus.failure
         }
+        let ruleSet = try RuleSet.load(ruleDirectories: ruleDirectories)
+        try config.validate(against: ruleSet)
         var policy = config.policy
         policy.honourInlineAllows = honourInlineAllows
-        return RunSetup(
-            config: config, ruleSet: ruleSet, scanner: FileScanner(ruleSet: ruleSet, policy: policy),
-            envCheck: EnvFileCheck(ruleSet: ruleSet, policy: policy))
+        return RunSetup(config: config, ruleSet: ruleSet, policy: policy)
     }
 
-    private static func defaultConfigPath(scanPaths: [String]) -> String? {
-        let start = scanPaths.first ?? "."
-        let base = URL(fileURLWithPath: start).standardizedFileURL.path
+    /// `.alpaca-lint.toml` at the root of the repository holding `anchor` (a file or folder), or
+    /// in `anchor`'s folder outside a repository.
+    private static func defaultConfigPath(anchor: String) -> String? {
+        let base = URL(fileURLWithPath: anchor).standardizedFileURL.path
         var directory = base
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), !isDirectory.boolValue {

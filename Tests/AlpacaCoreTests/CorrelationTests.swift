@@ -3,12 +3,12 @@ import Testing
 
 /// Related locations and paper/live correlation through the real built-in rules.
 struct CorrelationTests {
-    static let scanner: FileScanner = {
-        do { return FileScanner(ruleSet: try RuleSet(rules: RuleSet.builtIn())) } catch { fatalError("\(error)") }
+    static let scanner: FragmentScanner = {
+        do { return FragmentScanner(ruleSet: try RuleSet.load()) } catch { fatalError("\(error)") }
     }()
 
     static func scan(_ text: String, path: String = "settings.env") -> [Finding] {
-        scanner.scan(bytes: Array(text.utf8), input: ScanInput(path: path)).findings
+        scanner.scan(bytes: Array(text.utf8), path: path)
     }
 
     @Test("bug: a secret accepted by its name did not point at the key ID next to it")

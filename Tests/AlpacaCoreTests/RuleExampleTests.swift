@@ -11,7 +11,7 @@ struct RuleExampleTests {
     }
 
     static let ruleSet: RuleSet = {
-        do { return try RuleSet(rules: RuleSet.builtIn()) } catch { fatalError("built-in rules do not load: \(error)") }
+        do { return try RuleSet.load() } catch { fatalError("built-in rules do not load: \(error)") }
     }()
 
     static let cases: [Case] = ruleSet.rules.flatMap { rule in
@@ -49,9 +49,10 @@ struct RuleExampleTests {
             return content.filter { $0.ruleId == testCase.ruleId }
         }
         let tracked = rule.kind == .envFileTracked
+        let info = FragmentInfo(displayPath: testCase.example.path, repoPath: testCase.example.path, origin: .workingTree, gitState: nil)
+        let holdsCredentials = content.contains { ruleSet.rule(id: $0.ruleId)?.metadata.isCredential ?? false }
         return EnvFileCheck(ruleSet: ruleSet).findings(
-            displayPath: testCase.example.path, repoRelativePath: testCase.example.path, isTracked: tracked,
-            isIgnored: false, holdsCredentials: !content.isEmpty
+            for: info, state: Fragment.GitState(isTracked: tracked, isIgnored: false), holdsCredentials: holdsCredentials
         ).filter { $0.ruleId == testCase.ruleId }
     }
 
@@ -67,6 +68,6 @@ struct RuleExampleTests {
     }
 
     static func scan(_ text: String, path: String) -> [Finding] {
-        FileScanner(ruleSet: ruleSet).scan(bytes: Array(text.utf8), input: ScanInput(path: path)).findings
+        FragmentScanner(ruleSet: ruleSet).scan(bytes: Array(text.utf8), path: path)
     }
 }

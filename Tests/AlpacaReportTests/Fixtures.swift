@@ -76,7 +76,7 @@ enum Fixtures {
             warnings: [ScanWarning(path: "data/locked.env", message: "permission denied")],
             options: ReportOptions(
                 redact: redact, colour: colour, executionSuccessful: successful,
-                sourceRoot: "/home/me/my repo", startTime: Date(timeIntervalSince1970: 1_700_000_000)))
+                sourceRootURI: "file:///home/me/my%20repo/", startTime: Date(timeIntervalSince1970: 1_700_000_000)))
     }
 
     static func render(_ format: ReportFormat, _ report: Report) throws -> String {

@@ -36,7 +36,9 @@ struct RedactionTests {
 
     @Test("the full secret appears with --no-redact", arguments: ReportFormat.allCases)
     func unredacted(format: ReportFormat) throws {
-        let text = try Fixtures.render(format, Fixtures.report(redact: false))
+        var report = Fixtures.report(redact: false)
+        report.options.showSuppressed = true
+        let text = try Fixtures.render(format, report)
         // Every format shows the unsuppressed ones; GitHub, GitLab and JUnit leave suppressed out.
         var expected = [Fixtures.liveKey, Fixtures.historySecret]
         if [.text, .json, .sarif].contains(format) { expected += [Fixtures.paperKey, Fixtures.baselineKey] }

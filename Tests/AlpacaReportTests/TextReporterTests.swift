@@ -4,9 +4,22 @@ import Testing
 
 @Suite("Text reporter")
 struct TextReporterTests {
-    @Test("one line per finding in the compiler format, with markers")
-    func lines() throws {
+    @Test("one line per finding in the compiler format; suppressed ones hidden by default")
+    func linesHideSuppressed() throws {
         let text = try Fixtures.render(.text, Fixtures.report())
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "src/bot.py:2:12: error: Live trading key ID written in a file [alpaca-live-key-id] (BP 1)",
+            "old/settings.py:7:1: error: API secret key written in a file [alpaca-secret-key] (BP 1) (commit 0123456)",
+            "src/bot.py:9:1: note: Live endpoint configured with a paper key [alpaca-live-url-paper-key] (BP 8)",
+        ])
+    }
+
+    @Test("with --show-suppressed, suppressed findings are listed with a marker")
+    func lines() throws {
+        var report = Fixtures.report()
+        report.options.showSuppressed = true
+        let text = try Fixtures.render(.text, report)
         #expect(text.hasSuffix("\n"))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(lines == [
@@ -21,7 +34,9 @@ struct TextReporterTests {
     @Test("no escape sequences unless colour is on")
     func colour() throws {
         #expect(!(try Fixtures.render(.text, Fixtures.report())).contains("\u{1B}"))
-        let coloured = try Fixtures.render(.text, Fixtures.report(colour: true))
+        var colouredReport = Fixtures.report(colour: true)
+        colouredReport.options.showSuppressed = true
+        let coloured = try Fixtures.render(.text, colouredReport)
         #expect(coloured.contains("\u{1B}[1;31merror\u{1B}[0m"))
         #expect(coloured.contains("\u{1B}[1;33mwarning\u{1B}[0m"))
         #expect(coloured.contains("\u{1B}[1;36mnote\u{1B}[0m"))

@@ -74,7 +74,7 @@ struct ContractTests {
     }
 
     @Test("an unknown severity and a bad practice are rejected", arguments: [
-        ("severity = \"critical\"\npractice = 1", "unknown severity"), ("severity = \"error\"\npractice = 9", "practice 9"),
+        ("severity = \"critical\"\npractice = 1", "unknown severity"), ("severity = \"error\"\npractice = 9", "'practice' must be an integer from 1 to 8"),
     ])
     func invalidRuleValues(_ values: (String, String)) throws {
         let directory = try CLI.temporaryDirectory("contract-rules-values")

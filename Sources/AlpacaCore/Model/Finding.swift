@@ -9,13 +9,23 @@ public struct RelatedLocation: Sendable, Hashable, Codable {
     public var column: Int
     /// What this place is.
     public var message: String
+    /// The path relative to the repository root (SARIF URIs).
+    public var repoPath: String
+    /// The commit that holds this place (history scans), else nil.
+    public var commit: String?
+    /// The fingerprint of the finding at this place, when it is one; lets a post-pass drop the
+    /// relation when that finding is removed (not reported).
+    public var targetFingerprint: String?
 
     /// Creates a related location.
-    public init(path: String, line: Int, column: Int, message: String) {
+    public init(path: String, line: Int, column: Int, message: String, repoPath: String? = nil, commit: String? = nil, targetFingerprint: String? = nil) {
         self.path = path
         self.line = line
         self.column = column
         self.message = message
+        self.repoPath = repoPath ?? path
+        self.commit = commit
+        self.targetFingerprint = targetFingerprint
     }
 }
 
@@ -60,6 +70,12 @@ public struct Finding: Sendable, Hashable {
     public var commit: String?
     /// The commit's date, ISO 8601 (history scans), else nil.
     public var commitDate: String?
+    /// The commit's author, `Name <email>` (history scans), else nil.
+    public var commitAuthor: String?
+    /// The path relative to the repository root, '/' separators: fingerprints and SARIF URIs.
+    public var repoPath: String
+    /// Whether an inline allow comment covers the finding's line (applied by the suppression pass).
+    public var hasInlineAllow: Bool = false
     /// Set when an inline allow or the baseline hides the finding.
     public var suppression: SuppressionKind?
     /// Secondary locations that explain the finding.
@@ -68,14 +84,14 @@ public struct Finding: Sendable, Hashable {
     /// True when an inline allow or the baseline hides this finding.
     public var isSuppressed: Bool { suppression != nil }
 
-    /// Creates a finding; the fingerprint is computed from rule id, secret and `fingerprintPath`
-    /// (the path relative to the repository root when known, so that a baseline works from any
-    /// folder; `path` otherwise).
+    /// Creates a finding; the fingerprint is computed from rule id, secret and `repoPath` (the path
+    /// relative to the repository root when known, so that a baseline works from any folder; `path`
+    /// otherwise).
     public init(
         ruleId: String, practice: Int, relatedPractices: [Int] = [], severity: Severity, path: String,
         line: Int, column: Int, endLine: Int, endColumn: Int, message: String, secret: String,
         commit: String? = nil, commitDate: String? = nil, suppression: SuppressionKind? = nil,
-        related: [RelatedLocation] = [], fingerprintPath: String? = nil
+        related: [RelatedLocation] = [], repoPath: String? = nil
     ) {
         self.ruleId = ruleId
         self.practice = practice
@@ -88,7 +104,8 @@ public struct Finding: Sendable, Hashable {
         self.endColumn = endColumn
         self.message = message
         self.secret = secret
-        self.fingerprint = Fingerprint.of(ruleId: ruleId, secret: secret, path: fingerprintPath ?? path)
+        self.repoPath = repoPath ?? path
+        self.fingerprint = Fingerprint.of(ruleId: ruleId, secret: secret, path: repoPath ?? path)
         self.commit = commit
         self.commitDate = commitDate
         self.suppression = suppression
@@ -101,6 +118,9 @@ public struct Finding: Sendable, Hashable {
         if a.line != b.line { return a.line < b.line }
         if a.column != b.column { return a.column < b.column }
         if a.ruleId != b.ruleId { return a.ruleId < b.ruleId }
-        return (a.commit ?? "") < (b.commit ?? "")
+        if a.endLine != b.endLine { return a.endLine < b.endLine }
+        if a.endColumn != b.endColumn { return a.endColumn < b.endColumn }
+        if (a.commit ?? "") != (b.commit ?? "") { return (a.commit ?? "") < (b.commit ?? "") }
+        return a.fingerprint < b.fingerprint
     }
 }

@@ -22,6 +22,9 @@ public struct RuleMetadata: Sendable, Hashable {
     public var securitySeverity: Double
     /// SARIF tags, e.g. `security`, `secret`, `external/cwe/cwe-798`.
     public var tags: [String]
+    /// Whether a finding of this rule is a credential value (a key, a secret, a token): a file with
+    /// one "holds credentials", and the value can be verified or moved to the environment.
+    public var isCredential: Bool
     /// Where the rule is documented for users.
     public var helpURI: String
     /// The rule file it came from (for error messages), e.g. `Rules/keys.toml`.
@@ -31,8 +34,8 @@ public struct RuleMetadata: Sendable, Hashable {
     public init(
         id: String, practice: Int, relatedPractices: [Int] = [], severity: Severity, title: String,
         description: String = "", remediation: String = "", message: String? = nil,
-        securitySeverity: Double? = nil, tags: [String] = ["security"], helpURI: String? = nil,
-        sourceFile: String = ""
+        securitySeverity: Double? = nil, tags: [String] = ["security"], isCredential: Bool = false,
+        helpURI: String? = nil, sourceFile: String = ""
     ) {
         self.id = id
         self.practice = practice
@@ -44,13 +47,14 @@ public struct RuleMetadata: Sendable, Hashable {
         self.message = message ?? title
         self.securitySeverity = securitySeverity ?? RuleMetadata.defaultSecuritySeverity(severity)
         self.tags = tags
+        self.isCredential = isCredential
         self.helpURI = helpURI ?? RuleMetadata.helpURI(for: id)
         self.sourceFile = sourceFile
     }
 
-    /// The README anchor documenting `id`.
+    /// The page documenting `id`: its section of the generated rules reference.
     public static func helpURI(for id: String) -> String {
-        "https://github.com/alpaca-lint/alpaca-lint/blob/main/README.md#\(id)"
+        "https://github.com/alpaca-lint/alpaca-lint/blob/main/docs/rules.md#\(id)"
     }
 
     static func defaultSecuritySeverity(_ severity: Severity) -> Double {
@@ -62,50 +66,78 @@ public struct RuleMetadata: Sendable, Hashable {
     }
 }
 
-/// A condition met near a match: another rule's finding or a pattern within some lines.
-public struct Requirement: Sendable {
-    /// Rule ids whose accepted matches satisfy the requirement (any of them).
-    public var ruleIds: [String]
-    /// A pattern whose match satisfies the requirement.
-    public var pattern: PCRE2Pattern?
-    /// How many lines above and below count; nil means anywhere in the file.
-    public var withinLines: Int?
-    /// Whether a line that starts another branch or block (see `RuleSet.blockBoundary`) between
-    /// the two places breaks the requirement.
-    public var sameBlock: Bool
-    /// When true, a rule match that satisfies the requirement becomes a related location.
-    public var relate: Bool
+/// How near two things must be: within some lines (and optionally some bytes, which is what
+/// "near" means on the megabyte-long lines of minified files), or anywhere in the file.
+public enum Proximity: Sendable, Equatable {
+    /// At most `lines` lines apart (0: the same line) and, when `bytes` is set, at most that many
+    /// bytes apart.
+    case lines(Int, bytes: Int?)
+    /// Anywhere in the same file.
+    case file
+}
+
+/// A condition checked around a candidate: another rule's accepted match, or a pattern.
+struct Requirement: Sendable {
+    /// Rule ids whose accepted matches satisfy the condition (any of them); empty for a pattern.
+    var ruleIds: [String]
+    /// A pattern whose match satisfies the condition; nil for a rule condition.
+    var pattern: PCRE2Pattern?
+    /// How near it must be.
+    var proximity: Proximity
+    /// Whether a block boundary (another branch, function or section) between the two places
+    /// breaks the condition.
+    var sameBlock: Bool
+    /// For rule conditions: the partner becomes a related location of the finding.
+    var relate: Bool
+}
+
+/// Where a detector may find matches, beyond the whole file (see docs/rule-format.md).
+enum SearchScope: Sendable, Equatable {
+    /// The whole file (after the keyword and literal gates).
+    case file
+    /// Only the lines that hold a match of `anchor`: the pattern is matched line by line there.
+    case anchorLines
+    /// Only the lines near the accepted matches of the rules this detector requires (every
+    /// requirement is a rule requirement): a match elsewhere could never satisfy them.
+    case nearRequiredRules
 }
 
 /// One way a rule matches: a pattern, where the secret sits in it, and what must be near it.
-public struct Detector: Sendable {
-    /// The PCRE2 pattern.
-    public var pattern: PCRE2Pattern
+struct Detector: Sendable {
+    /// The compiled pattern (fragments expanded).
+    var pattern: PCRE2Pattern
     /// The capture group holding the secret (0 = whole match).
-    public var secretGroup: Int
-    /// The capture group whose start is the finding's position (defaults to the secret group);
-    /// a literal header is reported where its name is written.
-    public var reportGroup: Int
+    var secretGroup: Int
+    /// The capture group whose start is the finding's position (defaults to the secret group).
+    var reportGroup: Int
     /// Case-insensitive literals, one of which must occur in the file for the detector to run
-    /// (empty: always run). Every match contains one of them, so the pattern only runs in a few
-    /// lines around their occurrences.
-    public var keywords: [String]
-    /// Indexes of `keywords` in `RuleSet.keywords`, filled in when the rule set is built.
-    public var keywordIndexes: [Int] = []
-    /// A cheap pattern marking where matches can be: the detector runs only within a few hundred
-    /// bytes before each of its hits (on the same line), and not at all without one. Detectors
-    /// sharing an anchor's text share its search.
-    public var anchor: PCRE2Pattern?
-    /// Byte strings that must all occur in the file, case-sensitively (a cheap memmem gate).
-    public var literals: [[UInt8]]
+    /// (empty: always run); every match contains one of them.
+    var keywords: [String]
+    /// Indexes of `keywords` in `RuleSet.keywordPatterns`, filled in when the rule set is built.
+    var keywordIndexes: [Int] = []
+    /// Byte strings that must all occur in the file, case-sensitively (a cheap gate).
+    var literals: [[UInt8]]
+    /// A cheap pattern marking the lines where matches can be (see `SearchScope.anchorLines`).
+    var anchor: PCRE2Pattern?
     /// Path patterns the file must match (empty: every file).
-    public var paths: [PCRE2Pattern]
+    var paths: [PCRE2Pattern]
     /// Path patterns that exclude a file.
-    public var excludePaths: [PCRE2Pattern]
+    var excludePaths: [PCRE2Pattern]
     /// Conditions of which at least one must hold (empty: none needed).
-    public var requires: [Requirement]
+    var requires: [Requirement]
     /// Conditions of which none may hold.
-    public var rejectIf: [Requirement]
+    var rejectIf: [Requirement]
+
+    /// Where the matcher looks, derived from the settings above.
+    var scope: SearchScope {
+        if anchor != nil { return .anchorLines }
+        if !requires.isEmpty, requires.allSatisfy({ !$0.ruleIds.isEmpty }),
+            requires.allSatisfy({ if case .lines = $0.proximity { true } else { false } })
+        {
+            return .nearRequiredRules
+        }
+        return .file
+    }
 }
 
 /// A rule example: text that must (or must not) produce a finding of the rule.
@@ -118,16 +150,18 @@ public struct RuleExample: Sendable {
     public var secret: String?
     /// The file name the text is scanned as (some rules only apply to some files).
     public var path: String
+    /// 1-based line of the example in its rule file.
+    public var line: Int?
 }
 
 /// How a rule finds things.
-public enum RuleKind: Sendable {
+public enum RuleKind: String, Sendable {
     /// Pattern matching over file contents.
     case content
-    /// A `.env`-style file that git would commit (checked by the walker, not by patterns).
-    case envFileNotIgnored
+    /// A `.env`-style file that git would commit (decided from the name and git state).
+    case envFileNotIgnored = "env-file-not-ignored"
     /// A `.env`-style file already committed.
-    case envFileTracked
+    case envFileTracked = "env-file-tracked"
 }
 
 /// A loaded, compiled rule.
@@ -137,21 +171,21 @@ public struct Rule: Sendable {
     /// How the rule finds things.
     public var kind: RuleKind
     /// Ways to match (content rules); tried in order.
-    public var detectors: [Detector]
+    var detectors: [Detector]
     /// Secrets matching one of these patterns are dropped.
-    public var allowPatterns: [PCRE2Pattern]
-    /// Exact values that are dropped (documentation examples).
-    public var allowValues: Set<String>
-    /// Whether the placeholder heuristics (repeats, sequences, masks, YOUR_…) apply to the secret.
-    public var rejectPlaceholders: Bool
+    var allowPatterns: [PCRE2Pattern]
+    /// Exact values that are dropped (published documentation samples).
+    var allowValues: Set<String>
+    /// Whether the placeholder heuristics apply to the secret.
+    var rejectPlaceholders: Bool
     /// Minimum Shannon entropy (bits per character) of the secret, or nil.
-    public var minEntropy: Double?
+    var minEntropy: Double?
     /// A named built-in check of the secret, e.g. `alpaca-basic-credentials`.
-    public var validator: String?
-    /// For file rules: the file names the rule applies to.
-    public var fileNamePattern: PCRE2Pattern?
-    /// File names that are templates and exempt unless they hold credentials.
-    public var templatePattern: PCRE2Pattern?
+    var validator: String?
+    /// For file rules: the file names (repository paths) the rule applies to.
+    var fileNamePattern: PCRE2Pattern?
+    /// For file rules: names of templates, exempt unless they hold credentials.
+    var templatePattern: PCRE2Pattern?
     /// The rule's examples, run by the test suite.
     public var examples: [RuleExample]
 

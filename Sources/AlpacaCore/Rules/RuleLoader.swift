@@ -1,188 +1,241 @@
-import Foundation
 import PCRE2Kit
 
-/// Reads rule files (TOML, format in the README) into compiled rules.
+/// Reads rule files (TOML; format in docs/rule-format.md) into compiled rules.
 ///
-/// Validation is strict because a rule that silently matches nothing is worse than no rule:
-/// unknown keys, missing keys, bad severities or practices and patterns PCRE2 rejects are errors.
-public struct RuleLoader {
-    private static let ruleKeys: Set<String> = [
-        "id", "practice", "relatedPractices", "severity", "title", "description", "remediation", "message",
-        "securitySeverity", "tags", "kind", "regex", "secretGroup", "reportGroup", "keywords", "literals", "anchor", "paths", "excludePaths",
-        "requires", "rejectIf", "variants", "allow", "allowValues", "placeholders", "minEntropy", "validate",
-        "fileNames", "templates", "examples",
-    ]
-    private static let variantKeys: Set<String> = [
-        "regex", "secretGroup", "reportGroup", "keywords", "literals", "anchor", "paths", "excludePaths", "requires", "rejectIf",
-    ]
-    private static let requirementKeys: Set<String> = ["rule", "rules", "regex", "withinLines", "sameBlock", "relate"]
-    private static let exampleKeys: Set<String> = ["text", "match", "secret", "path"]
-    private static let validators: Set<String> = ["alpaca-basic-credentials"]
-
-    /// Whether the placeholder heuristics apply to rules that do not say (`placeholders = …`).
-    /// Built-in rules opt in; a user's rule matches exactly what its pattern says unless it asks.
+/// Loading is strict because a rule that silently matches nothing is worse than no rule: an unknown
+/// key, a wrong type, a setting that would be ignored, a missing key, a bad severity or practice, an
+/// unknown regex fragment and a pattern PCRE2 rejects are all errors with the file, line and rule.
+struct RuleLoader {
+    /// The regex fragments available to patterns (shapes, `[fragments]` tables of every file).
+    let fragments: RegexFragments
+    /// Whether the placeholder heuristics apply to rules that do not say (`placeholders = …`):
+    /// built-in rules opt in; a user's rule matches exactly what its pattern says unless it asks.
     let rejectPlaceholdersByDefault: Bool
 
-    /// Creates a loader; `rejectPlaceholdersByDefault` is true for the built-in rules.
-    public init(rejectPlaceholdersByDefault: Bool = false) {
-        self.rejectPlaceholdersByDefault = rejectPlaceholdersByDefault
-    }
+    private static let metadataKeys: Set<String> = [
+        "id", "practice", "relatedPractices", "severity", "title", "description", "remediation", "message",
+        "securitySeverity", "tags", "credential", "kind", "examples",
+    ]
+    private static let detectorKeys: Set<String> = [
+        "regex", "secretGroup", "reportGroup", "keywords", "literals", "anchor", "paths", "excludePaths", "requires", "rejectIf",
+    ]
+    private static let valueCheckKeys: Set<String> = ["allow", "allowValues", "placeholders", "minEntropy", "validate"]
+    private static let fileRuleKeys: Set<String> = ["fileNames", "templates"]
+    private static let requirementKeys: Set<String> = ["rule", "rules", "regex", "withinLines", "withinBytes", "sameBlock", "relate"]
+    private static let exampleKeys: Set<String> = ["text", "match", "secret", "path"]
+    static let validators: Set<String> = ["alpaca-basic-credentials"]
 
-    /// Parses one rule file's text; `fileName` names it in errors.
-    public func load(text: String, fileName: String) throws(RuleLoadError) -> [Rule] {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch {
-            throw RuleLoadError(file: fileName, ruleId: nil, message: "TOML syntax error at \(error.description)")
-        }
-        for key in table.keys where key != "rules" {
-            throw RuleLoadError(file: fileName, ruleId: nil, message: "unknown top-level key '\(key)' (expected [[rules]])")
-        }
-        guard let rulesValue = table["rules"] else { return [] }
-        guard let array = rulesValue.array else {
-            throw RuleLoadError(file: fileName, ruleId: nil, message: "'rules' must be an array of tables ([[rules]])")
-        }
+    /// The rules of one parsed file.
+    func rules(in document: TOMLTable, file: String) throws(RuleLoadError) -> [Rule] {
+        let reader = TableReader(file: file, ruleId: nil)
         var rules: [Rule] = []
-        for (index, element) in array.enumerated() {
-            guard let ruleTable = element.table else {
-                throw RuleLoadError(file: fileName, ruleId: nil, message: "rules[\(index)] is not a table")
-            }
-            rules.append(try parseRule(ruleTable, index: index, fileName: fileName))
+        for (index, table) in try reader.tables(document, "rules").enumerated() {
+            rules.append(try rule(table, index: index, file: file))
         }
         return rules
     }
 
-    /// Loads every `*.toml` file in `directory`, sorted by name.
-    public func load(directory: String) throws(RuleLoadError) -> [Rule] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw RuleLoadError(file: directory, ruleId: nil, message: "cannot read the rules directory")
-        }
-        var rules: [Rule] = []
-        for name in names.sorted() where name.hasSuffix(".toml") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw RuleLoadError(file: path, ruleId: nil, message: "cannot read the file")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw RuleLoadError(file: path, ruleId: nil, message: "the file is not UTF-8")
-            }
-            rules += try load(text: text, fileName: path)
-        }
-        return rules
-    }
-
-    // MARK: - One rule
-
-    private func parseRule(_ t: TOMLTable, index: Int, fileName: String) throws(RuleLoadError) -> Rule {
+    private func rule(_ t: TOMLTable, index: Int, file: String) throws(RuleLoadError) -> Rule {
         let rawId = t["id"]?.string
-        let context = Context(file: fileName, ruleId: rawId ?? "rules[\(index)]")
-        try context.checkKeys(t, allowed: Self.ruleKeys)
-        guard let id = rawId, !id.isEmpty else { throw context.error("missing key 'id'") }
+        let reader = TableReader(file: file, ruleId: rawId ?? "rules[\(index)]")
+        guard let id = rawId, !id.isEmpty else { throw reader.error("missing key 'id'", line: t.line(of: "id") ?? t.line) }
         guard Self.isKebabCase(id) else {
-            throw context.error("id must be kebab-case (lowercase letters, digits and '-')")
+            throw reader.error("id must be kebab-case (lowercase letters, digits and '-')", line: t.line(of: "id"))
         }
-        guard let practice = t["practice"]?.int else { throw context.error("missing integer key 'practice' (1 to 8)") }
-        guard (1...8).contains(practice) else { throw context.error("practice \(practice) is not one of the guide's best practices 1 to 8") }
-        guard let severityText = t["severity"]?.string else { throw context.error("missing key 'severity' (error, warning or note)") }
-        guard let severity = Severity(rawValue: severityText) else {
-            throw context.error("unknown severity '\(severityText)' (expected error, warning or note)")
+        let kindText = try reader.string(t, "kind") ?? RuleKind.content.rawValue
+        guard let kind = RuleKind(rawValue: kindText) else {
+            throw reader.error("unknown kind '\(kindText)' (content, env-file-not-ignored, env-file-tracked)", line: t.line(of: "kind"))
         }
-        guard let title = t["title"]?.string, !title.isEmpty else { throw context.error("missing key 'title'") }
-        let related = try context.intArray(t, "relatedPractices")
-        for number in related where !(1...8).contains(number) {
-            throw context.error("relatedPractices: \(number) is not one of the best practices 1 to 8")
+        let allowed = kind == .content
+            ? Self.metadataKeys.union(Self.detectorKeys).union(Self.valueCheckKeys).union(["variants"])
+            : Self.metadataKeys.union(Self.fileRuleKeys)
+        for key in t.keys where !allowed.contains(key) {
+            let why = Self.detectorKeys.union(Self.valueCheckKeys).union(Self.fileRuleKeys).union(["variants"]).contains(key)
+                ? "'\(key)' does not apply to a rule of kind \(kindText)"
+                : "unknown key '\(key)' (see docs/rule-format.md)"
+            throw reader.error(why, line: t.line(of: key))
         }
-        var securitySeverity: Double?
-        if let value = t["securitySeverity"] {
-            guard let number = value.double ?? value.int.map(Double.init), (0...10).contains(number) else {
-                throw context.error("securitySeverity must be a number from 0 to 10")
-            }
-            securitySeverity = number
-        }
-        var tags = try context.stringArray(t, "tags")
-        if tags.isEmpty { tags = ["security"] }
-
-        let metadata = RuleMetadata(
-            id: id, practice: practice, relatedPractices: related, severity: severity, title: title,
-            description: try context.string(t, "description") ?? "", remediation: try context.string(t, "remediation") ?? "",
-            message: try context.string(t, "message"), securitySeverity: securitySeverity, tags: tags, sourceFile: fileName)
-
-        let kindText = try context.string(t, "kind") ?? "content"
-        let kind: RuleKind
-        switch kindText {
-        case "content": kind = .content
-        case "env-file-not-ignored": kind = .envFileNotIgnored
-        case "env-file-tracked": kind = .envFileTracked
-        default: throw context.error("unknown kind '\(kindText)' (content, env-file-not-ignored, env-file-tracked)")
-        }
+        let metadata = try self.metadata(t, id: id, reader: reader)
 
         var detectors: [Detector] = []
+        var fileNames: PCRE2Pattern?
+        var templates: PCRE2Pattern?
         if kind == .content {
-            guard t["regex"] != nil else { throw context.error("missing key 'regex'") }
-            let base = try parseDetector(t, context: context, inheriting: nil)
+            let base = try detector(t, reader: reader, inheriting: nil)
             detectors.append(base)
-            if let variants = t["variants"] {
-                guard let array = variants.array else { throw context.error("'variants' must be an array of tables") }
-                for element in array {
-                    guard let variant = element.table else { throw context.error("each variant must be a table") }
-                    try context.checkKeys(variant, allowed: Self.variantKeys, what: "variant")
-                    detectors.append(try parseDetector(variant, context: context, inheriting: base))
-                }
+            for variant in try reader.tables(t, "variants") {
+                try reader.checkKeys(variant, allowed: Self.detectorKeys, what: "a variant ([[rules.variants]])")
+                detectors.append(try detector(variant, reader: reader, inheriting: base))
             }
+        } else {
+            guard let names = try reader.string(t, "fileNames") else { throw reader.error("missing key 'fileNames' (a pattern)", line: t.line) }
+            fileNames = try compile(names, key: "fileNames", table: t, reader: reader)
+            templates = try reader.string(t, "templates").map { (p) throws(RuleLoadError) in try compile(p, key: "templates", table: t, reader: reader) }
         }
 
-        var minEntropy: Double?
-        if let value = t["minEntropy"] {
-            guard let number = value.double ?? value.int.map(Double.init) else { throw context.error("minEntropy must be a number") }
-            minEntropy = number
-        }
-        let validator = try context.string(t, "validate")
+        let validator = try reader.string(t, "validate")
         if let validator, !Self.validators.contains(validator) {
-            throw context.error("unknown validator '\(validator)' (known: \(Self.validators.sorted().joined(separator: ", ")))")
+            throw reader.error("unknown validator '\(validator)' (known: \(Self.validators.sorted().joined(separator: ", ")))", line: t.line(of: "validate"))
         }
         var rejectPlaceholders = rejectPlaceholdersByDefault
-        if let value = t["placeholders"] {
-            guard let text = value.string, ["reject", "keep"].contains(text) else { throw context.error("placeholders must be \"reject\" or \"keep\"") }
+        if let text = try reader.string(t, "placeholders") {
+            guard ["reject", "keep"].contains(text) else { throw reader.error("placeholders must be \"reject\" or \"keep\"", line: t.line(of: "placeholders")) }
             rejectPlaceholders = text == "reject"
         }
-
+        var allowPatterns: [PCRE2Pattern] = []
+        for pattern in try reader.strings(t, "allow") ?? [] {
+            allowPatterns.append(try compile(pattern, key: "allow", table: t, reader: reader))
+        }
         return Rule(
-            metadata: metadata, kind: kind, detectors: detectors,
-            allowPatterns: try context.stringArray(t, "allow").map { (p) throws(RuleLoadError) in try context.compile(p, key: "allow") },
-            allowValues: Set(try context.stringArray(t, "allowValues")),
-            rejectPlaceholders: rejectPlaceholders, minEntropy: minEntropy, validator: validator,
-            fileNamePattern: try context.string(t, "fileNames").map { (p) throws(RuleLoadError) in try context.compile(p, key: "fileNames") },
-            templatePattern: try context.string(t, "templates").map { (p) throws(RuleLoadError) in try context.compile(p, key: "templates") },
-            examples: try parseExamples(t, context: context))
+            metadata: metadata, kind: kind, detectors: detectors, allowPatterns: allowPatterns,
+            allowValues: Set(try reader.strings(t, "allowValues") ?? []), rejectPlaceholders: kind == .content && rejectPlaceholders,
+            minEntropy: try reader.number(t, "minEntropy", in: 0...8), validator: validator,
+            fileNamePattern: fileNames, templatePattern: templates, examples: try examples(t, reader: reader))
     }
 
-    private func parseDetector(_ t: TOMLTable, context: Context, inheriting base: Detector?) throws(RuleLoadError) -> Detector {
-        guard let regex = t["regex"]?.string else { throw context.error("missing key 'regex' (a string)") }
-        let pattern = try context.compile(regex, key: "regex")
-        var secretGroup = pattern.captureCount >= 1 ? 1 : 0
-        if let group = pattern.groupNumber(named: "secret") { secretGroup = group }
-        secretGroup = try group(t, "secretGroup", of: pattern, default: secretGroup, context: context)
-        var reportGroup = secretGroup
-        if let group = pattern.groupNumber(named: "report") { reportGroup = group }
-        reportGroup = try group(t, "reportGroup", of: pattern, default: reportGroup, context: context)
-        let keywords = t["keywords"] != nil ? try context.stringArray(t, "keywords") : (base?.keywords ?? [])
-        let anchor = t["anchor"] != nil
-            ? try context.string(t, "anchor").map { (p) throws(RuleLoadError) in try context.compile(p, key: "anchor") } : base?.anchor
-        let literals = t["literals"] != nil ? try context.stringArray(t, "literals").map { Array($0.utf8) } : (base?.literals ?? [])
-        let paths = t["paths"] != nil
-            ? try context.stringArray(t, "paths").map { (p) throws(RuleLoadError) in try context.compile(p, key: "paths") } : (base?.paths ?? [])
-        let excludePaths = t["excludePaths"] != nil
-            ? try context.stringArray(t, "excludePaths").map { (p) throws(RuleLoadError) in try context.compile(p, key: "excludePaths") }
-            : (base?.excludePaths ?? [])
-        let requires = t["requires"] != nil ? try parseRequirements(t, "requires", context: context) : (base?.requires ?? [])
-        let rejectIf = t["rejectIf"] != nil ? try parseRequirements(t, "rejectIf", context: context) : (base?.rejectIf ?? [])
+    private func metadata(_ t: TOMLTable, id: String, reader: TableReader) throws(RuleLoadError) -> RuleMetadata {
+        guard let practice = try reader.int(t, "practice", in: 1...8) else {
+            throw reader.error("missing key 'practice' (the guide's best practice, 1 to 8)", line: t.line)
+        }
+        guard let severityText = try reader.string(t, "severity") else { throw reader.error("missing key 'severity' (error, warning or note)", line: t.line) }
+        guard let severity = Severity(rawValue: severityText) else {
+            throw reader.error("unknown severity '\(severityText)' (expected error, warning or note)", line: t.line(of: "severity"))
+        }
+        guard let title = try reader.string(t, "title"), !title.isEmpty else { throw reader.error("missing key 'title'", line: t.line) }
+        var tags = try reader.strings(t, "tags") ?? []
+        if tags.isEmpty { tags = ["security"] }
+        return RuleMetadata(
+            id: id, practice: practice, relatedPractices: try reader.ints(t, "relatedPractices", in: 1...8) ?? [],
+            severity: severity, title: title, description: try reader.string(t, "description") ?? "",
+            remediation: try reader.string(t, "remediation") ?? "", message: try reader.string(t, "message"),
+            securitySeverity: try reader.number(t, "securitySeverity", in: 0...10), tags: tags,
+            isCredential: try reader.bool(t, "credential") ?? false, sourceFile: reader.file)
+    }
+
+    private func detector(_ t: TOMLTable, reader: TableReader, inheriting base: Detector?) throws(RuleLoadError) -> Detector {
+        guard let regex = try reader.string(t, "regex") else { throw reader.error("missing key 'regex' (a PCRE2 pattern)", line: t.line) }
+        let pattern = try compile(regex, key: "regex", table: t, reader: reader)
+        var secretGroup = pattern.groupNumber(named: "secret") ?? (pattern.captureCount >= 1 ? 1 : 0)
+        secretGroup = try group(t, "secretGroup", of: pattern, default: secretGroup, reader: reader)
+        var reportGroup = pattern.groupNumber(named: "report") ?? secretGroup
+        reportGroup = try group(t, "reportGroup", of: pattern, default: reportGroup, reader: reader)
+        var keywords = base?.keywords ?? []
+        if let given = try reader.strings(t, "keywords") {
+            for keyword in given where keyword.isEmpty { throw reader.error("a keyword cannot be empty", line: t.line(of: "keywords")) }
+            keywords = given.map { $0.lowercased() }
+        }
+        var literals = base?.literals ?? []
+        if let given = try reader.strings(t, "literals") {
+            for literal in given where literal.isEmpty { throw reader.error("a literal cannot be empty", line: t.line(of: "literals")) }
+            literals = given.map { Array($0.utf8) }
+        }
+        var anchor = base?.anchor
+        if let given = try reader.string(t, "anchor") { anchor = try compile(given, key: "anchor", table: t, reader: reader) }
+        var paths = base?.paths ?? []
+        if let given = try reader.strings(t, "paths") {
+            paths = []
+            for p in given { paths.append(try compile(p, key: "paths", table: t, reader: reader)) }
+        }
+        var excludePaths = base?.excludePaths ?? []
+        if let given = try reader.strings(t, "excludePaths") {
+            excludePaths = []
+            for p in given { excludePaths.append(try compile(p, key: "excludePaths", table: t, reader: reader)) }
+        }
+        let requires = t["requires"] != nil ? try requirements(t, "requires", reader: reader) : (base?.requires ?? [])
+        let rejectIf = t["rejectIf"] != nil ? try requirements(t, "rejectIf", reader: reader) : (base?.rejectIf ?? [])
         return Detector(
-            pattern: pattern, secretGroup: secretGroup, reportGroup: reportGroup, keywords: keywords.map { $0.lowercased() }, anchor: anchor, literals: literals, paths: paths,
-            excludePaths: excludePaths, requires: requires, rejectIf: rejectIf)
+            pattern: pattern, secretGroup: secretGroup, reportGroup: reportGroup, keywords: keywords, literals: literals,
+            anchor: anchor, paths: paths, excludePaths: excludePaths, requires: requires, rejectIf: rejectIf)
+    }
+
+    private func requirements(_ t: TOMLTable, _ key: String, reader: TableReader) throws(RuleLoadError) -> [Requirement] {
+        var result: [Requirement] = []
+        for r in try reader.tables(t, key) {
+            try reader.checkKeys(r, allowed: Self.requirementKeys, what: "[[rules.\(key)]]")
+            var ruleIds = try reader.strings(r, "rules") ?? []
+            if let one = try reader.string(r, "rule") { ruleIds.append(one) }
+            if r["rules"] != nil, ruleIds.isEmpty { throw reader.error("\(key).rules cannot be empty", line: r.line(of: "rules")) }
+            let regex = try reader.string(r, "regex")
+            guard ruleIds.isEmpty != (regex == nil) else {
+                throw reader.error("each entry of '\(key)' needs either 'rule'/'rules' or 'regex', not both", line: r.line)
+            }
+            let proximity: Proximity
+            switch r["withinLines"] {
+            case nil:
+                throw reader.error("\(key) needs 'withinLines': a number of lines (0 = the same line) or \"file\"", line: r.line)
+            case .string("file")?:
+                proximity = .file
+                if r["withinBytes"] != nil { throw reader.error("'withinBytes' does not apply with withinLines = \"file\"", line: r.line(of: "withinBytes")) }
+            case let value?:
+                guard let lines = value.int, lines >= 0 else {
+                    throw reader.error("withinLines must be a number of lines (0 or more) or \"file\"", line: r.line(of: "withinLines"))
+                }
+                proximity = .lines(lines, bytes: try reader.int(r, "withinBytes", in: 1...Int.max))
+            }
+            if regex != nil, r["relate"] != nil {
+                throw reader.error("'relate' applies only to rule requirements (rule/rules)", line: r.line(of: "relate"))
+            }
+            if key == "rejectIf", r["relate"] != nil {
+                throw reader.error("'relate' does not apply to rejectIf", line: r.line(of: "relate"))
+            }
+            let relate = try reader.bool(r, "relate") ?? true
+            result.append(Requirement(
+                ruleIds: ruleIds,
+                pattern: try regex.map { (p) throws(RuleLoadError) in try compile(p, key: "\(key).regex", table: r, reader: reader) },
+                proximity: proximity, sameBlock: try reader.bool(r, "sameBlock") ?? false,
+                relate: key == "requires" && !ruleIds.isEmpty && relate))
+        }
+        return result
+    }
+
+    private func examples(_ t: TOMLTable, reader: TableReader) throws(RuleLoadError) -> [RuleExample] {
+        var examples: [RuleExample] = []
+        for e in try reader.tables(t, "examples") {
+            try reader.checkKeys(e, allowed: Self.exampleKeys, what: "an example ([[rules.examples]])")
+            guard let text = try reader.string(e, "text") else { throw reader.error("an example needs 'text'", line: e.line) }
+            guard let match = try reader.bool(e, "match") else { throw reader.error("an example needs 'match = true|false'", line: e.line) }
+            examples.append(RuleExample(
+                text: text, match: match, secret: try reader.string(e, "secret"), path: try reader.string(e, "path") ?? "example.txt",
+                line: e.line))
+        }
+        return examples
+    }
+
+    private func group(_ t: TOMLTable, _ key: String, of pattern: PCRE2Pattern, default fallback: Int, reader: TableReader) throws(RuleLoadError) -> Int {
+        guard let value = t[key] else { return fallback }
+        let number: Int
+        if let given = value.int {
+            number = given
+        } else if let name = value.string {
+            guard let found = pattern.groupNumber(named: name) else {
+                throw reader.error("\(key) '\(name)' is not a named group of the pattern", line: t.line(of: key))
+            }
+            number = found
+        } else {
+            throw reader.error("\(key) must be a group number or name", line: t.line(of: key))
+        }
+        guard number >= 0, number <= pattern.captureCount else {
+            throw reader.error("\(key) \(number) does not exist: the pattern has \(pattern.captureCount) groups", line: t.line(of: key))
+        }
+        return number
+    }
+
+    private func compile(_ source: String, key: String, table: TOMLTable, reader: TableReader) throws(RuleLoadError) -> PCRE2Pattern {
+        let line = table.line(of: key.split(separator: ".").last.map(String.init) ?? key) ?? table.line
+        let expanded = try fragments.expand(source, file: reader.file, line: line, ruleId: reader.ruleId)
+        do {
+            return try PCRE2Pattern(expanded)
+        } catch {
+            let shown = expanded == source ? "" : " (after expanding fragments: \(Self.excerpt(expanded, around: error.offset)))"
+            throw reader.error("\(key): PCRE2 rejected the pattern: \(error.message) at offset \(error.offset)\(shown)", line: line)
+        }
+    }
+
+    private static func excerpt(_ text: String, around offset: Int) -> String {
+        let bytes = Array(text.utf8)
+        let start = max(0, offset - 30)
+        let end = min(bytes.count, offset + 30)
+        return "…" + String(decoding: bytes[start..<end], as: UTF8.self) + "…"
     }
 
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`, checked by hand.
@@ -191,111 +244,5 @@ public struct RuleLoader {
         return parts.allSatisfy { part in
             !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
         }
-    }
-
-    private func group(_ t: TOMLTable, _ key: String, of pattern: PCRE2Pattern, default fallback: Int, context: Context) throws(RuleLoadError) -> Int {
-        guard let value = t[key] else { return fallback }
-        let number: Int
-        if let given = value.int {
-            number = given
-        } else if let name = value.string {
-            guard let found = pattern.groupNumber(named: name) else {
-                throw context.error("\(key) '\(name)' is not a named group of the pattern")
-            }
-            number = found
-        } else {
-            throw context.error("\(key) must be a group number or name")
-        }
-        guard number >= 0, number <= pattern.captureCount else {
-            throw context.error("\(key) \(number) does not exist: the pattern has \(pattern.captureCount) groups")
-        }
-        return number
-    }
-
-    private func parseRequirements(_ t: TOMLTable, _ key: String, context: Context) throws(RuleLoadError) -> [Requirement] {
-        guard let array = t[key]?.array else { throw context.error("'\(key)' must be an array of tables") }
-        var result: [Requirement] = []
-        for element in array {
-            guard let r = element.table else { throw context.error("each entry of '\(key)' must be a table") }
-            try context.checkKeys(r, allowed: Self.requirementKeys, what: key)
-            var ruleIds = try context.stringArray(r, "rules")
-            if let one = try context.string(r, "rule") { ruleIds.append(one) }
-            let pattern = try context.string(r, "regex").map { (p) throws(RuleLoadError) in try context.compile(p, key: "\(key).regex") }
-            guard !ruleIds.isEmpty || pattern != nil else { throw context.error("each entry of '\(key)' needs 'rule', 'rules' or 'regex'") }
-            var within: Int? = 0
-            if let value = r["withinLines"] {
-                guard let number = value.int else { throw context.error("\(key).withinLines must be an integer (-1: anywhere in the file)") }
-                within = number < 0 ? nil : number
-            }
-            result.append(Requirement(
-                ruleIds: ruleIds, pattern: pattern, withinLines: within,
-                sameBlock: r["sameBlock"]?.bool ?? false, relate: r["relate"]?.bool ?? true))
-        }
-        return result
-    }
-
-    private func parseExamples(_ t: TOMLTable, context: Context) throws(RuleLoadError) -> [RuleExample] {
-        guard let value = t["examples"] else { return [] }
-        guard let array = value.array else { throw context.error("'examples' must be an array of tables ([[rules.examples]])") }
-        var examples: [RuleExample] = []
-        for element in array {
-            guard let e = element.table else { throw context.error("each example must be a table") }
-            try context.checkKeys(e, allowed: Self.exampleKeys, what: "example")
-            guard let text = e["text"]?.string else { throw context.error("an example needs 'text'") }
-            guard let match = e["match"]?.bool else { throw context.error("an example needs 'match = true|false'") }
-            examples.append(RuleExample(
-                text: text, match: match, secret: try context.string(e, "secret"), path: try context.string(e, "path") ?? "example.txt"))
-        }
-        return examples
-    }
-}
-
-/// Where an error happened, to build messages that name the file and rule.
-private struct Context {
-    let file: String
-    let ruleId: String
-
-    func error(_ message: String) -> RuleLoadError { RuleLoadError(file: file, ruleId: ruleId, message: message) }
-
-    func checkKeys(_ table: TOMLTable, allowed: Set<String>, what: String = "rule") throws(RuleLoadError) {
-        for key in table.keys where !allowed.contains(key) {
-            throw error("unknown \(what) key '\(key)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
-        }
-    }
-
-    func compile(_ source: String, key: String) throws(RuleLoadError) -> PCRE2Pattern {
-        do {
-            return try PCRE2Pattern(source)
-        } catch {
-            throw self.error("\(key): PCRE2 rejected the pattern: \(error.message) at offset \(error.offset)")
-        }
-    }
-
-    func string(_ t: TOMLTable, _ key: String) throws(RuleLoadError) -> String? {
-        guard let value = t[key] else { return nil }
-        guard let text = value.string else { throw error("'\(key)' must be a string") }
-        return text
-    }
-
-    func stringArray(_ t: TOMLTable, _ key: String) throws(RuleLoadError) -> [String] {
-        guard let value = t[key] else { return [] }
-        guard let array = value.array else { throw error("'\(key)' must be an array of strings") }
-        var result: [String] = []
-        for element in array {
-            guard let text = element.string else { throw error("'\(key)' must be an array of strings") }
-            result.append(text)
-        }
-        return result
-    }
-
-    func intArray(_ t: TOMLTable, _ key: String) throws(RuleLoadError) -> [Int] {
-        guard let value = t[key] else { return [] }
-        guard let array = value.array else { throw error("'\(key)' must be an array of integers") }
-        var result: [Int] = []
-        for element in array {
-            guard let number = element.int else { throw error("'\(key)' must be an array of integers") }
-            result.append(number)
-        }
-        return result
     }
 }

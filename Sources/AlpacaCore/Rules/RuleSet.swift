@@ -6,17 +6,79 @@ import PCRE2Kit
 public struct RuleSet: Sendable {
     /// Every rule, in report order (file order).
     public let rules: [Rule]
+    /// The credential shapes the rules were built from.
+    public let shapes: KeyShapes
     /// Content rules grouped by stage: stage 0 needs no other rule; stage n needs rules of earlier stages.
     let contentStages: [[Int]]
     /// Indexes of `.env` file rules.
     let fileRuleIndexes: [Int]
     /// Case-insensitive keyword patterns shared by all detectors, indexed by `Detector.keywordIndexes`.
     let keywordPatterns: [PCRE2Pattern]
-    /// Lines that start another branch or block; a `sameBlock` requirement may not cross one.
+    /// A line that starts another branch, function or section; a `sameBlock` condition may not cross one.
     let blockBoundary: PCRE2Pattern
+    /// Rule index by id.
+    private let indexById: [String: Int]
 
-    /// Checks ids are unique and requirements name existing rules, then orders the rules.
-    public init(rules: [Rule]) throws(RuleLoadError) {
+    /// Loads the built-in rules and every `*.toml` file in `ruleDirectories` (sorted by name).
+    public static func load(ruleDirectories: [String] = []) throws(RuleLoadError) -> RuleSet {
+        var files: [(String, String)] = []
+        for directory in ruleDirectories { files += try readDirectory(directory) }
+        return try load(userFiles: files)
+    }
+
+    /// Loads the built-in shapes and fragments, the built-in rules unless `includeBuiltInRules` is
+    /// false (tests with hand-made rules), and the given user files (name, text).
+    static func load(userFiles: [(String, String)], includeBuiltInRules: Bool = true) throws(RuleLoadError) -> RuleSet {
+        var documents: [(file: String, table: TOMLTable, builtIn: Bool)] = []
+        for file in embeddedRuleFiles.sorted(by: { $0.name < $1.name }) {
+            documents.append(("Rules/\(file.name)", try parse(file.text, file: "Rules/\(file.name)"), true))
+        }
+        for (path, text) in userFiles {
+            documents.append((path, try parse(text, file: path), false))
+        }
+        var fragments = RegexFragments()
+        var shapes: KeyShapes?
+        for document in documents {
+            let reader = TableReader(file: document.file, ruleId: nil)
+            for key in document.table.keys where !["rules", "fragments", "shapes"].contains(key) {
+                throw reader.error("unknown top-level key '\(key)' (expected [[rules]], [fragments] or [shapes])", line: document.table.line(of: key))
+            }
+            if document.table["shapes"] != nil {
+                guard document.builtIn, shapes == nil else {
+                    throw reader.error("[shapes] is defined once, by the built-in Rules/shapes.toml", line: document.table.line(of: "shapes"))
+                }
+                let table = try KeyShapes(table: document.table, file: document.file)
+                for (name, text) in table.fragments.sorted(by: { $0.key < $1.key }) {
+                    try fragments.define(name, as: text, file: document.file, line: document.table.line(of: "shapes"))
+                }
+                shapes = table
+            }
+            if let value = document.table["fragments"] {
+                guard let table = value.table else { throw reader.error("'fragments' must be a table of name = 'pattern'", line: document.table.line(of: "fragments")) }
+                for name in table.keys {
+                    guard let text = table[name]?.string else { throw reader.error("fragment '\(name)' must be a string", line: table.line(of: name)) }
+                    try fragments.define(name, as: text, file: document.file, line: table.line(of: name))
+                }
+            }
+        }
+        guard let shapes else { throw RuleLoadError(file: "Rules/shapes.toml", ruleId: nil, message: "the built-in shapes table is missing") }
+        var rules: [Rule] = []
+        for document in documents where includeBuiltInRules || !document.builtIn {
+            let loader = RuleLoader(fragments: fragments, rejectPlaceholdersByDefault: document.builtIn)
+            rules += try loader.rules(in: document.table, file: document.file)
+        }
+        let boundary = try fragments.expand("^{{blockBoundary}}", file: "Rules/fragments.toml", line: nil, ruleId: nil)
+        let blockBoundary: PCRE2Pattern
+        do {
+            blockBoundary = try PCRE2Pattern(boundary)
+        } catch {
+            throw RuleLoadError(file: "Rules/fragments.toml", ruleId: nil, message: "blockBoundary: PCRE2 rejected the pattern: \(error.message) at offset \(error.offset)")
+        }
+        return try RuleSet(rules: rules, shapes: shapes, blockBoundary: blockBoundary)
+    }
+
+    /// Checks that ids are unique and that requirements name existing rules, then orders the rules.
+    init(rules: [Rule], shapes: KeyShapes, blockBoundary: PCRE2Pattern) throws(RuleLoadError) {
         var indexById: [String: Int] = [:]
         for (index, rule) in rules.enumerated() {
             if let previous = indexById[rule.id] {
@@ -26,7 +88,7 @@ public struct RuleSet: Sendable {
             }
             indexById[rule.id] = index
         }
-        // Stage of each rule = 1 + the highest stage of the rules it requires; cycles are errors.
+        // Stage of each rule = 1 + the highest stage of the rules it refers to; cycles are errors.
         var stage: [Int?] = Array(repeating: nil, count: rules.count)
         func resolve(_ index: Int, _ path: Set<Int>) throws(RuleLoadError) -> Int {
             if let known = stage[index] { return known }
@@ -39,7 +101,10 @@ public struct RuleSet: Sendable {
                 for requirement in detector.requires + detector.rejectIf {
                     for id in requirement.ruleIds {
                         guard let other = indexById[id] else {
-                            throw RuleLoadError(file: rule.metadata.sourceFile, ruleId: rule.id, message: "requires unknown rule '\(id)'")
+                            throw RuleLoadError(file: rule.metadata.sourceFile, ruleId: rule.id, message: "refers to unknown rule '\(id)'")
+                        }
+                        guard rules[other].kind == .content else {
+                            throw RuleLoadError(file: rule.metadata.sourceFile, ruleId: rule.id, message: "refers to '\(id)', which is not a content rule")
                         }
                         level = max(level, try resolve(other, path.union([index])) + 1)
                     }
@@ -55,7 +120,7 @@ public struct RuleSet: Sendable {
             while stages.count <= level { stages.append([]) }
             stages[level].append(index)
         }
-        // Number every distinct keyword so a file can cache their hits in an array.
+        // Number every distinct keyword so a file can cache its presence in an array.
         var keywordIndex: [String: Int] = [:]
         var keywordPatterns: [PCRE2Pattern] = []
         var indexed = rules
@@ -81,26 +146,19 @@ public struct RuleSet: Sendable {
             }
         }
         self.rules = indexed
+        self.shapes = shapes
         self.contentStages = stages
         self.fileRuleIndexes = rules.indices.filter { rules[$0].kind != .content }
         self.keywordPatterns = keywordPatterns
-        // Branch and definition starts in the languages we scan, YAML/TOML section headers and
-        // document separators: a key and an endpoint on either side of one belong to different setups.
-        self.blockBoundary = try! PCRE2Pattern(
-            #"^[ \t]*(?:[?:](?:[ \t]|$)|(?:export[ \t]+)?(?:async[ \t]+)?function\b|.*=>[ \t]*\{[ \t]*$|["']?[\w.-]+["']?[ \t]*[:=][ \t]*[\{\[][ \t]*$|else\b|elif\b|elsif\b|elseif\b|\}[ \t]*else\b|case\b|when\b|default[ \t]*:|except\b|catch\b|def[ \t]|async[ \t]+def[ \t]|function\b|func[ \t]|fn[ \t]|sub[ \t]|(?:public|private|protected|internal|static)[ \t]|\[[^\]\n]+\][ \t]*$|---[ \t]*$|-?[ \t]*[A-Za-z_][\w.-]*:[ \t]*$|#[ \t]*(?i:paper|live|production|prod|sandbox|staging|test(?:ing)?)\b)"#)
-    }
-
-    /// The built-in rules that ship inside the binary.
-    public static func builtIn() throws(RuleLoadError) -> [Rule] {
-        var rules: [Rule] = []
-        for file in embeddedRuleFiles {
-            rules += try RuleLoader(rejectPlaceholdersByDefault: true).load(text: file.text, fileName: "Rules/\(file.name)")
-        }
-        return rules
+        self.blockBoundary = blockBoundary
+        self.indexById = indexById
     }
 
     /// The rule with `id`, if any.
-    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+    public func rule(id: String) -> Rule? { indexById[id].map { rules[$0] } }
+
+    /// The index of rule `id` in `rules`.
+    func index(of id: String) -> Int? { indexById[id] }
 
     /// Metadata of every rule, for reports.
     public var metadata: [RuleMetadata] { rules.map(\.metadata) }
@@ -108,5 +166,34 @@ public struct RuleSet: Sendable {
     static func literalPattern(_ text: String) -> String {
         // \Q…\E quotes everything except a literal "\E", which we split around.
         "\\Q" + text.replacingOccurrences(of: "\\E", with: "\\E\\\\E\\Q") + "\\E"
+    }
+
+    private static func parse(_ text: String, file: String) throws(RuleLoadError) -> TOMLTable {
+        do {
+            return try TOMLTable(string: text)
+        } catch {
+            throw RuleLoadError(file: file, line: error.line, ruleId: nil, message: "TOML syntax error: \(error.message) (column \(error.column))")
+        }
+    }
+
+    private static func readDirectory(_ directory: String) throws(RuleLoadError) -> [(String, String)] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw RuleLoadError(file: directory, ruleId: nil, message: "cannot read the rules directory")
+        }
+        var files: [(String, String)] = []
+        for name in names.sorted() where name.hasSuffix(".toml") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RuleLoadError(file: path, ruleId: nil, message: "cannot read the file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RuleLoadError(file: path, ruleId: nil, message: "the file is not UTF-8")
+            }
+            files.append((path, text))
+        }
+        return files
     }
 }

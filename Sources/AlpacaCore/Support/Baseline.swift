@@ -30,13 +30,6 @@ public struct Baseline: Sendable {
         }
         return Baseline(fingerprints: fingerprints)
     }
-
-    /// Marks findings whose fingerprint is in the baseline as suppressed (inline allows win).
-    public func apply(to findings: inout [Finding]) {
-        for index in findings.indices where findings[index].suppression == nil && fingerprints.contains(findings[index].fingerprint) {
-            findings[index].suppression = .baseline
-        }
-    }
 }
 
 /// A baseline file that cannot be used: exit status 2.

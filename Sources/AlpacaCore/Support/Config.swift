@@ -11,7 +11,7 @@ public struct Config: Sendable {
     /// Compiled form of `excludeGlobs`.
     var excludePatterns: [PCRE2Pattern] = []
     /// Patterns: a finding whose secret matches one is dropped (every rule).
-    public var allowPatterns: [PCRE2Pattern] = []
+    var allowPatterns: [PCRE2Pattern] = []
     /// Severity overrides by rule id.
     public var severityOverrides: [String: Severity] = [:]
     /// Findings at or above this severity make the run fail (default: note, so every finding).

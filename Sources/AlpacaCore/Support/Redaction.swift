@@ -11,8 +11,7 @@ public enum Redaction {
     public static func redact(_ secret: String) -> String {
         let scalars = Array(secret.unicodeScalars)
         if scalars.isEmpty { return "" }
-        let isKeyID = scalars.count >= 16 && ["PK", "AK", "CK"].contains(String(String.UnicodeScalarView(scalars.prefix(2))))
-            && scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        let isKeyID = KeyShapes.builtIn.isKeyID(secret)
         let (head, tail): (Int, Int) = if isKeyID { (4, 4) } else if scalars.count >= 20 { (3, 2) } else { (0, 0) }
         if head == 0 { return ellipsis }
         let prefix = String(String.UnicodeScalarView(scalars.prefix(head)))

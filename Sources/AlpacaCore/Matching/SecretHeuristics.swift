@@ -12,7 +12,7 @@ enum SecretHeuristics {
     ]
 
     /// True when `value` looks like a placeholder rather than a random credential.
-    static func isPlaceholder(_ raw: String) -> Bool {
+    static func isPlaceholder(_ raw: String, shapes: KeyShapes = .builtIn) -> Bool {
         let value = unquoted(raw)
         // A whole Basic header value (`Basic base64(user:pass)`): Alpaca's only when the decoded pair
         // has an Alpaca key ID and a secret of real shapes; another service's Basic credentials (a
@@ -20,7 +20,7 @@ enum SecretHeuristics {
         if value.count > 6, value.prefix(6).lowercased() == "basic " {
             let encoded = value.dropFirst(6).trimmingCharacters(in: .whitespaces)
             if let data = Data(base64Encoded: encoded), let decoded = String(data: data, encoding: .utf8), decoded.contains(":") {
-                return !isAlpacaBasicCredential(encoded)
+                return !isAlpacaBasicCredential(encoded, shapes: shapes)
             }
         }
         let bytes = Array(value.utf8)
@@ -37,7 +37,7 @@ enum SecretHeuristics {
         }
         if bytes.count >= 8 && (value.contains("...") || value.contains("…") || value.contains("___")) { return true }
         // The key body after a PK/AK/CK prefix must look random on its own.
-        let body = Array(bytes.count > 16 && isKeyPrefix(bytes) ? bytes.dropFirst(2) : bytes[...])
+        let body = Array(bytes.count > 16 && shapes.prefix(of: value) != nil ? bytes.dropFirst(2) : bytes[...])
         // Thresholds grow with length so that random 40-character hex or base62 values (where short
         // runs and sequences happen by chance) still pass, while 18-character key bodies stay strict.
         let isShort = body.count <= 26
@@ -72,8 +72,8 @@ enum SecretHeuristics {
         }
     }
 
-    /// True when `base64` decodes to an Alpaca `KEYID:SECRET` pair of real shapes.
-    static func isAlpacaBasicCredential(_ base64: String) -> Bool {
+    /// True when `base64` decodes to an Alpaca `KEYID:SECRET` pair of real shapes (the shapes table).
+    static func isAlpacaBasicCredential(_ base64: String, shapes: KeyShapes = .builtIn) -> Bool {
         guard let data = Data(base64Encoded: base64, options: [.ignoreUnknownCharacters]),
             let decoded = String(data: data, encoding: .utf8)
         else { return false }
@@ -81,20 +81,8 @@ enum SecretHeuristics {
         guard parts.count == 2 else { return false }
         let id = String(parts[0])
         let secret = String(parts[1])
-        // ^(PK|AK|CK)[A-Z0-9]{16,30}$ and ^[A-Za-z0-9/]{30,44}$, checked by hand.
-        let idScalars = Array(id.unicodeScalars)
-        let isUpperAlnum: (Unicode.Scalar) -> Bool = { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
-        let isSecretChar: (Unicode.Scalar) -> Bool = { isUpperAlnum($0) || ("a"..."z").contains($0) || $0 == "/" }
-        guard (18...32).contains(idScalars.count), ["PK", "AK", "CK"].contains(String(id.prefix(2))),
-            idScalars.allSatisfy(isUpperAlnum),
-            (30...44).contains(secret.unicodeScalars.count), secret.unicodeScalars.allSatisfy(isSecretChar)
-        else { return false }
-        return !isPlaceholder(id) && !isPlaceholder(secret)
-    }
-
-    private static func isKeyPrefix(_ bytes: [UInt8]) -> Bool {
-        (bytes[0] == UInt8(ascii: "P") || bytes[0] == UInt8(ascii: "A") || bytes[0] == UInt8(ascii: "C"))
-            && bytes[1] == UInt8(ascii: "K")
+        guard shapes.isKeyID(id), shapes.isSecret(secret) else { return false }
+        return !isPlaceholder(id, shapes: shapes) && !isPlaceholder(secret, shapes: shapes)
     }
 
     private static func longestRun(_ bytes: [UInt8]) -> Int {

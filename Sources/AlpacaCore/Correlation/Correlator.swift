@@ -1,0 +1,172 @@
+import PCRE2Kit
+
+/// The candidates accepted so far in one buffer, with the relations that explain them, indexed by
+/// rule and line so that a requirement finds its partners without scanning every match.
+struct AcceptedMatches {
+    /// Accepted candidates, in acceptance order.
+    private(set) var items: [Candidate] = []
+    /// For each item, the items it relates to (the key ID of a secret, the key of a mix-up).
+    private(set) var related: [[Int]] = []
+    /// Item indexes by rule index, sorted by line (sealed at the end of each stage).
+    private var byRule: [Int: [Int]] = [:]
+    /// Secret ranges by (rule index, line), to drop a second match of the same value.
+    private var taken: [RuleLine: [Range<Int>]] = [:]
+
+    private struct RuleLine: Hashable {
+        let rule: Int
+        let line: Int
+    }
+
+    /// Whether a candidate of `ruleId` was accepted.
+    func hasAny(ruleId: String, in ruleSet: RuleSet) -> Bool {
+        guard let index = ruleSet.index(of: ruleId) else { return false }
+        return !(byRule[index]?.isEmpty ?? true)
+    }
+
+    /// Indexes of the accepted items of any of `ruleIds`.
+    func indexes(ofRules ruleIds: [String], in ruleSet: RuleSet) -> [Int] {
+        ruleIds.flatMap { id in ruleSet.index(of: id).flatMap { byRule[$0] } ?? [] }
+    }
+
+    /// Indexes of the accepted items of rule `ruleIndex` on lines `lines`, ascending by line.
+    func indexes(ofRule ruleIndex: Int, lines: ClosedRange<Int>) -> ArraySlice<Int> {
+        guard let list = byRule[ruleIndex] else { return [] }
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if items[list[mid]].line < lines.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < list.count, items[list[end]].line <= lines.upperBound { end += 1 }
+        return list[low..<end]
+    }
+
+    /// Whether the same rule already took an overlapping value on the candidate's line.
+    func overlapsTaken(_ candidate: Candidate) -> Bool {
+        taken[RuleLine(rule: candidate.ruleIndex, line: candidate.line)]?.contains { $0.overlaps(candidate.secretRange) } ?? false
+    }
+
+    /// Accepts `candidate`, related to the items `partners`.
+    mutating func accept(_ candidate: Candidate, relatedTo partners: [Int]) {
+        items.append(candidate)
+        related.append(partners)
+        byRule[candidate.ruleIndex, default: []].append(items.count - 1)
+        taken[RuleLine(rule: candidate.ruleIndex, line: candidate.line), default: []].append(candidate.secretRange)
+    }
+
+    /// Sorts the per-rule indexes by line; called when a stage is complete.
+    mutating func seal() {
+        for key in byRule.keys {
+            byRule[key]!.sort { (items[$0].line, items[$0].reportRange.lowerBound) < (items[$1].line, items[$1].reportRange.lowerBound) }
+        }
+    }
+}
+
+/// Decides which candidates of a stage become findings: their rejections must not hold, one of
+/// their requirements must hold (another rule's accepted match, or a pattern, near enough and —
+/// when asked — in the same block), and a value already taken by the same rule is not taken twice.
+/// Pure: the answer depends only on the buffer, the rules and what was accepted before.
+struct Correlator {
+    /// The rules of the run.
+    let ruleSet: RuleSet
+
+    /// Accepts the candidates of one stage into `accepted`; problems name rules whose context
+    /// patterns hit PCRE2's limits (the condition is then treated as unknown: a requirement as
+    /// holding, a rejection as not holding, so that nothing is dropped on a guess).
+    func correlate(_ candidates: [Candidate], into accepted: inout AcceptedMatches, view: inout TextView) -> [MatchProblem] {
+        var problems: [MatchProblem] = []
+        for candidate in candidates {
+            let rule = ruleSet.rules[candidate.ruleIndex]
+            let detector = rule.detectors[candidate.detectorIndex]
+            var rejected = false
+            for condition in detector.rejectIf {
+                switch holds(condition, for: candidate, accepted: accepted, view: &view) {
+                case .holds: rejected = true
+                case .unknown(let message): problems.append(MatchProblem(ruleId: rule.id, message: message))
+                case .fails: continue
+                }
+                if rejected { break }
+            }
+            if rejected { continue }
+            guard let partners = requirementsHold(detector.requires, for: candidate, accepted: accepted, view: &view, problems: &problems) else { continue }
+            if accepted.overlapsTaken(candidate) { continue }
+            accepted.accept(candidate, relatedTo: partners)
+        }
+        accepted.seal()
+        return problems
+    }
+
+    /// nil when no requirement holds; otherwise the partners to relate to. Rule requirements are
+    /// tried first, so a secret beside its key ID says so even when a pattern would also accept it.
+    private func requirementsHold(
+        _ requirements: [Requirement], for candidate: Candidate, accepted: AcceptedMatches, view: inout TextView, problems: inout [MatchProblem]
+    ) -> [Int]? {
+        if requirements.isEmpty { return [] }
+        for requirement in requirements.filter({ !$0.ruleIds.isEmpty }) {
+            if let partner = nearestPartner(requirement, for: candidate, accepted: accepted, view: &view) {
+                return requirement.relate ? [partner] : []
+            }
+        }
+        for requirement in requirements where requirement.pattern != nil {
+            switch holds(requirement, for: candidate, accepted: accepted, view: &view) {
+            case .holds: return []
+            case .unknown(let message):
+                problems.append(MatchProblem(ruleId: ruleSet.rules[candidate.ruleIndex].id, message: message))
+                return []
+            case .fails: continue
+            }
+        }
+        return nil
+    }
+
+    private enum Verdict {
+        case holds, fails
+        case unknown(String)
+    }
+
+    private func holds(_ condition: Requirement, for candidate: Candidate, accepted: AcceptedMatches, view: inout TextView) -> Verdict {
+        if !condition.ruleIds.isEmpty {
+            return nearestPartner(condition, for: candidate, accepted: accepted, view: &view) != nil ? .holds : .fails
+        }
+        guard let pattern = condition.pattern else { return .fails }
+        let offset = candidate.reportRange.lowerBound
+        let window = view.window(around: offset, line: candidate.line, proximity: condition.proximity)
+        do throws(PCRE2MatchError) {
+            if !condition.sameBlock { return try view.occurs(pattern, in: window) ? .holds : .fails }
+            for line in try view.matchLines(pattern, in: window) where !view.crossesBlock(candidate.line, line) { return .holds }
+            return .fails
+        } catch {
+            return .unknown("rule '\(ruleSet.rules[candidate.ruleIndex].id)': a context pattern hit PCRE2's limits (\(error.message)); the condition was taken as unknown")
+        }
+    }
+
+    /// The accepted match of one of the condition's rules nearest to the candidate that satisfies
+    /// its proximity and block settings, or nil.
+    private func nearestPartner(_ condition: Requirement, for candidate: Candidate, accepted: AcceptedMatches, view: inout TextView) -> Int? {
+        var best: (index: Int, distance: Int, offset: Int)?
+        for id in condition.ruleIds {
+            guard let ruleIndex = ruleSet.index(of: id) else { continue }
+            let lines: ClosedRange<Int>
+            var maxBytes: Int?
+            switch condition.proximity {
+            case .file: lines = Int.min...Int.max
+            case .lines(let count, let bytes):
+                lines = (candidate.line - count)...(candidate.line + count)
+                maxBytes = bytes
+            }
+            for index in accepted.indexes(ofRule: ruleIndex, lines: lines) {
+                let partner = accepted.items[index]
+                if let maxBytes, abs(partner.reportRange.lowerBound - candidate.reportRange.lowerBound) > maxBytes { continue }
+                if condition.sameBlock && (view.crossesBlock(candidate.line, partner.line) || view.choosesOnTheLine(candidate.line, partner.line)) {
+                    continue
+                }
+                let distance = abs(partner.line - candidate.line)
+                if best == nil || (distance, partner.reportRange.lowerBound) < (best!.distance, best!.offset) {
+                    best = (index, distance, partner.reportRange.lowerBound)
+                }
+            }
+        }
+        return best?.index
+    }
+}

@@ -1,0 +1,199 @@
+import PCRE2Kit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One buffer as the matcher and the correlator see it, with what they learn about it computed
+/// lazily and cached: line starts, keyword and literal presence, anchor lines, and whether a
+/// context pattern occurs in a range.
+///
+/// Nothing here limits where matches are looked for; it only remembers answers.
+struct TextView {
+    /// The bytes (UTF-8, or transcoded to it).
+    let buffer: UnsafeRawBufferPointer
+    /// The repository path, for path filters.
+    let path: String
+    /// The rules of the run (keyword table).
+    let ruleSet: RuleSet
+    /// Match space of the current worker.
+    let scratch: PCRE2MatchScratch
+    private var lineIndex: LineIndex?
+    private var keywordPresence: [Bool?]
+    private var literalPresence: [[UInt8]: Bool] = [:]
+    private var anchorLineCache: [String: [Int]] = [:]
+    // Keyed by pattern text: several rules share a context pattern, and a file pays for it once
+    // per range (candidates on one minified line share the range).
+    private var presence: [String: [Range<Int>: Bool]] = [:]
+
+    init(buffer: UnsafeRawBufferPointer, path: String, ruleSet: RuleSet, scratch: PCRE2MatchScratch) {
+        self.buffer = buffer
+        self.path = path
+        self.ruleSet = ruleSet
+        self.scratch = scratch
+        self.keywordPresence = Array(repeating: nil, count: ruleSet.keywordPatterns.count)
+    }
+
+    /// Line starts, built on first use (clean files never pay for it).
+    var lines: LineIndex {
+        mutating get {
+            if let lineIndex { return lineIndex }
+            let built = LineIndex(buffer)
+            lineIndex = built
+            return built
+        }
+    }
+
+    /// Whether the path filters of `detector` accept this file.
+    func pathAllowed(_ detector: Detector) -> Bool {
+        if detector.paths.isEmpty && detector.excludePaths.isEmpty { return true }
+        let bytes = Array(path.utf8)
+        if !detector.paths.isEmpty && !detector.paths.contains(where: { (try? $0.matches(bytes, using: scratch)) == true }) {
+            return false
+        }
+        return !detector.excludePaths.contains(where: { (try? $0.matches(bytes, using: scratch)) == true })
+    }
+
+    /// Whether one of the keywords `indexes` occurs (case-insensitively); true when there are none.
+    mutating func anyKeywordPresent(_ indexes: [Int]) -> Bool {
+        if indexes.isEmpty { return true }
+        for index in indexes {
+            if let known = keywordPresence[index] {
+                if known { return true }
+                continue
+            }
+            // A keyword search that fails on a resource limit counts as present: the detector then
+            // runs and reports its own outcome, rather than being skipped on a guess.
+            let present = (try? ruleSet.keywordPatterns[index].firstMatch(in: buffer, from: 0, using: scratch)).map { $0 != nil } ?? true
+            keywordPresence[index] = present
+            if present { return true }
+        }
+        return false
+    }
+
+    /// Whether every one of `literals` occurs in the file, byte for byte.
+    mutating func allLiteralsPresent(_ literals: [[UInt8]]) -> Bool {
+        for literal in literals {
+            if let known = literalPresence[literal] {
+                if !known { return false }
+                continue
+            }
+            let present = firstOffset(of: literal, in: buffer) != nil
+            literalPresence[literal] = present
+            if !present { return false }
+        }
+        return true
+    }
+
+    /// The 1-based lines holding a match of `anchor`, ascending (cached per pattern text).
+    mutating func anchorLines(_ anchor: PCRE2Pattern) throws(PCRE2MatchError) -> [Int] {
+        if let known = anchorLineCache[anchor.source] { return known }
+        var found: [Int] = []
+        var position = 0
+        while position <= buffer.count, let match = try anchor.firstMatch(in: buffer, from: position, using: scratch) {
+            let line = lines.line(of: match.range.lowerBound)
+            if found.last != line { found.append(line) }
+            // The rest of this line adds nothing: continue on the next one.
+            position = max(lines.range(ofLine: line).upperBound + 1, match.range.isEmpty ? match.range.upperBound + 1 : match.range.upperBound)
+        }
+        anchorLineCache[anchor.source] = found
+        return found
+    }
+
+    /// The byte range that `proximity` allows around byte `offset` on 1-based `line`: whole lines
+    /// (without the last line's terminator, as `^…$` patterns expect), narrowed to `bytes` on
+    /// either side when set; nil for `.file`.
+    mutating func window(around offset: Int, line: Int, proximity: Proximity) -> Range<Int>? {
+        guard case .lines(let count, let bytes) = proximity else { return nil }
+        let range = lines.range(fromLine: line - count, toLine: line + count)
+        guard let bytes else { return range }
+        let lower = max(range.lowerBound, offset - bytes)
+        let upper = min(range.upperBound, offset + bytes)
+        return lower..<max(lower, upper)
+    }
+
+    /// Whether `pattern` matches inside `range` (nil: the whole file); cached.
+    mutating func occurs(_ pattern: PCRE2Pattern, in range: Range<Int>?) throws(PCRE2MatchError) -> Bool {
+        let target = range ?? 0..<buffer.count
+        if let known = presence[pattern.source]?[target] { return known }
+        let slice = UnsafeRawBufferPointer(rebasing: buffer[target])
+        let found = try pattern.firstMatch(in: slice, from: 0, using: scratch) != nil
+        presence[pattern.source, default: [:]][target] = found
+        return found
+    }
+
+    /// The 1-based lines where `pattern` matches inside `range` (nil: the whole file).
+    mutating func matchLines(_ pattern: PCRE2Pattern, in range: Range<Int>?) throws(PCRE2MatchError) -> [Int] {
+        let target = range ?? 0..<buffer.count
+        let slice = UnsafeRawBufferPointer(rebasing: buffer[target])
+        var found: [Int] = []
+        try pattern.forEachMatch(in: slice, using: scratch) { match in
+            let line = lines.line(of: target.lowerBound + match.range.lowerBound)
+            if found.last != line { found.append(line) }
+            return true
+        }
+        return found
+    }
+
+    /// Whether a line that starts another branch, function or section lies after the earlier of
+    /// two lines, up to and including the later one.
+    mutating func crossesBlock(_ a: Int, _ b: Int) -> Bool {
+        if a == b { return false }
+        for line in (min(a, b) + 1)...max(a, b) {
+            let slice = UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line)])
+            if (try? ruleSet.blockBoundary.firstMatch(in: slice, from: 0, using: scratch)) != nil { return true }
+        }
+        return false
+    }
+
+    /// Whether either line chooses between environments on its own (a ternary or an inline
+    /// if/else): a pair on it is not a configuration mix-up.
+    mutating func choosesOnTheLine(_ a: Int, _ b: Int) -> Bool {
+        for line in Set([a, b]) {
+            let slice = UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line)])
+            if firstOffset(of: Array(" if ".utf8), in: slice) != nil, firstOffset(of: Array(" else ".utf8), in: slice) != nil { return true }
+            if firstOffset(of: Array("?".utf8), in: slice) != nil, firstOffset(of: Array(" : ".utf8), in: slice) != nil { return true }
+        }
+        return false
+    }
+
+    /// The text of `range`, decoded leniently.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+
+    /// 1-based line and column (Unicode scalars) of byte `offset`. An exclusive end offset at the
+    /// start of a line stays on the previous line's end.
+    mutating func position(of offset: Int, isEnd: Bool = false) -> (line: Int, column: Int) {
+        let probe = isEnd && offset > 0 ? offset - 1 : offset
+        let line = lines.line(of: probe)
+        let start = lines.range(ofLine: line).lowerBound
+        return (line, scalarColumn(buffer, lineStart: start, offset: offset))
+    }
+
+    /// Whether an inline allow comment covers `line` (on it, or an allow-next-line marker above it).
+    mutating func hasInlineAllow(line: Int) -> Bool {
+        if InlineAllow.allowsLine(UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line)])) { return true }
+        return line > 1 && InlineAllow.allowsNextLine(UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line - 1)]))
+    }
+}
+
+/// Offset of the first occurrence of `needle` in `haystack` at or after `from`: memchr for the
+/// first byte, then a compare (glibc's memchr is vectorised, which keeps short literals cheap even
+/// on multi-megabyte lines).
+func firstOffset(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
+    guard let first = needle.first, let base = haystack.baseAddress else { return needle.isEmpty ? from : nil }
+    var offset = from
+    let last = haystack.count - needle.count
+    while offset <= last {
+        guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
+        let position = base.distance(to: UnsafeRawPointer(hit))
+        if needle.withUnsafeBytes({ memcmp(base + position, $0.baseAddress!, needle.count) }) == 0 { return position }
+        offset = position + 1
+    }
+    return nil
+}

@@ -1,0 +1,33 @@
+import AlpacaCore
+
+/// Something that emits fragments for the engine: the working tree, the index, the history,
+/// standard input. A source may also report warnings and skips of its own (a folder it could not
+/// read, a blob git would not give) and may rework the reports once scanning is done (the history
+/// attributes each finding to the commit that introduced it).
+public protocol FragmentSource {
+    /// Emits every fragment, in a deterministic order; `emit` may block while the engine catches up.
+    mutating func produce(_ emit: (Fragment) -> Void) throws(ScanFailure)
+    /// The reports after scanning, reworked for this source (default: unchanged).
+    func finish(_ reports: [FragmentReport]) throws(ScanFailure) -> [FragmentReport]
+    /// Warnings of the source itself, known once `produce` returned.
+    var warnings: [ScanWarning] { get }
+    /// Inputs the source left out before scanning (counted as skipped).
+    var skipped: Int { get }
+}
+
+extension FragmentSource {
+    /// Unchanged reports.
+    public func finish(_ reports: [FragmentReport]) throws(ScanFailure) -> [FragmentReport] { reports }
+}
+
+/// A scan that cannot start or finish: a message for the user, exit status 2.
+public struct ScanFailure: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, without file contents.
+    public let message: String
+
+    /// Creates a failure.
+    public init(_ message: String) { self.message = message }
+
+    /// The message.
+    public var description: String { message }
+}

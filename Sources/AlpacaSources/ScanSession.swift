@@ -1,0 +1,73 @@
+import AlpacaCore
+
+/// Everything one scan needs besides its source.
+public struct ScanSettings: Sendable {
+    /// The compiled rules.
+    public var ruleSet: RuleSet
+    /// The repository configuration.
+    public var config: Config
+    /// Per-run choices (inline allows, severities, disabled rules).
+    public var policy: ScanPolicy
+    /// The baseline, when given.
+    public var baseline: Baseline?
+    /// Parallel workers.
+    public var jobs: Int
+    /// Files larger than this are not read (and named in a warning).
+    public var maxFileSize: Int
+
+    /// Creates settings.
+    public init(ruleSet: RuleSet, config: Config, policy: ScanPolicy, baseline: Baseline?, jobs: Int, maxFileSize: Int) {
+        self.ruleSet = ruleSet
+        self.config = config
+        self.policy = policy
+        self.baseline = baseline
+        self.jobs = jobs
+        self.maxFileSize = maxFileSize
+    }
+}
+
+/// The outcome of a scan, ready for a reporter.
+public struct ScanResult: Sendable {
+    /// Findings after the post-passes, in report order.
+    public var findings: [Finding]
+    /// Warnings in report order.
+    public var warnings: [ScanWarning]
+    /// Totals (duration is filled in by the caller).
+    public var summary: ScanSummary
+    /// Fragments that were skipped, with why (for `--verbose`).
+    public var skips: [(path: String, reason: SkipReason)]
+
+    /// False when a warning says part of the input was not checked.
+    public var isComplete: Bool { !warnings.contains(where: \.isIncomplete) }
+}
+
+/// Runs one scan: the source feeds the engine (configuration excludes are applied to what it
+/// emits), the source finishes the reports, and the post-passes produce the findings.
+public enum ScanSession {
+    /// Scans everything `source` emits.
+    public static func run(_ source: inout some FragmentSource, settings: ScanSettings) throws(ScanFailure) -> ScanResult {
+        let engine = ScanEngine(
+            scanner: FragmentScanner(ruleSet: settings.ruleSet, policy: settings.policy), jobs: settings.jobs, maxFileSize: settings.maxFileSize)
+        var excluded = 0
+        let config = settings.config
+        let output = try engine.run { (emit: (Fragment) -> Void) throws(ScanFailure) in
+            try source.produce { fragment in
+                if config.excludes(relativePath: fragment.repoPath) {
+                    excluded += 1
+                    return
+                }
+                emit(fragment)
+            }
+        }
+        let reports = try source.finish(output.reports)
+        let passes = PostPasses(ruleSet: settings.ruleSet, config: config, policy: settings.policy, baseline: settings.baseline)
+        let (findings, warnings) = passes.run(reports)
+        var summary = output.summary
+        summary.filesSkipped += source.skipped
+        summary.findings = findings.count
+        summary.suppressed = findings.count(where: \.isSuppressed)
+        let skips = reports.compactMap { report in report.skipped.map { (report.info.displayPath, $0) } }
+        let allWarnings = (warnings + source.warnings).sorted(by: ScanWarning.reportOrder)
+        return ScanResult(findings: findings, warnings: allWarnings, summary: summary, skips: skips)
+    }
+}
