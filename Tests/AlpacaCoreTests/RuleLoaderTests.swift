@@ -73,7 +73,7 @@ struct RuleLoaderTests {
     }
 
     @Test func requirementsMustNameExistingRules() {
-        let text = Self.minimal + "\n  [[rules.requires]]\n  rule = \"nope\"\n  withinLines = 2\n"
+        let text = Self.minimal + "\n  [[rules.requires]]\n  rule = \"nope\"\n  withinLines = 2\n  withinBytes = 100\n"
         #expect(error(text)?.message.contains("unknown rule 'nope'") == true)
     }
 
@@ -99,9 +99,14 @@ struct RuleLoaderTests {
     ])
     func requirementTypes(_ settings: String, _ key: String) {
         var text = Self.minimal + "\n  [[rules.requires]]\n  regex = \"x\"\n  " + settings + "\n"
-        if !settings.contains("withinLines") { text += "  withinLines = 1\n" }
+        if !settings.contains("withinLines") { text += "  withinLines = 1\n  withinBytes = 100\n" }
         let failure = error(text)
         #expect(failure?.message.contains(key) == true, "\(settings): \(String(describing: failure))")
+    }
+
+    @Test func withinBytesMustBeGivenWithWithinLines() {
+        let failure = error(Self.minimal + "\n  [[rules.requires]]\n  regex = \"x\"\n  withinLines = 2\n")
+        #expect(failure?.message.contains("withinBytes") == true)
     }
 
     @Test func withinLinesMustBeGiven() {
@@ -110,7 +115,7 @@ struct RuleLoaderTests {
     }
 
     @Test func relateOnAPatternRequirementIsRefused() {
-        let failure = error(Self.minimal + "\n  [[rules.requires]]\n  regex = \"x\"\n  withinLines = 1\n  relate = false\n")
+        let failure = error(Self.minimal + "\n  [[rules.requires]]\n  regex = \"x\"\n  withinLines = 1\n  withinBytes = 100\n  relate = false\n")
         #expect(failure?.message.contains("relate") == true)
     }
 
@@ -165,6 +170,7 @@ struct RuleLoaderTests {
               [[rules.rejectIf]]
               rule = "acme-marker"
               withinLines = 1
+              withinBytes = 4096
             """
         let scanner = FragmentScanner(ruleSet: try load(text))
         #expect(scanner.scan(bytes: Array("acme_k3y0v9x2\n".utf8), path: "a.txt").map(\.ruleId) == ["acme-token"])

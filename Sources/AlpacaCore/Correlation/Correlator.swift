@@ -103,7 +103,7 @@ struct Correlator {
         _ requirements: [Requirement], for candidate: Candidate, accepted: AcceptedMatches, view: inout TextView, problems: inout [MatchProblem]
     ) -> [Int]? {
         if requirements.isEmpty { return [] }
-        for requirement in requirements.filter({ !$0.ruleIds.isEmpty }) {
+        for requirement in requirements where !requirement.ruleIds.isEmpty {
             if let partner = nearestPartner(requirement, for: candidate, accepted: accepted, view: &view) {
                 return requirement.relate ? [partner] : []
             }
@@ -133,8 +133,11 @@ struct Correlator {
         let offset = candidate.reportRange.lowerBound
         let window = view.window(around: offset, line: candidate.line, proximity: condition.proximity)
         do throws(PCRE2MatchError) {
-            if !condition.sameBlock { return try view.occurs(pattern, in: window) ? .holds : .fails }
-            for line in try view.matchLines(pattern, in: window) where !view.crossesBlock(candidate.line, line) { return .holds }
+            // The candidate's own value is not its own context (a random secret may spell "boto").
+            // A whole-file condition reads the file as it is: masking would copy the file per candidate.
+            let own = window == nil ? nil : candidate.secretRange
+            if !condition.sameBlock { return try view.occurs(pattern, in: window, masking: own) ? .holds : .fails }
+            for line in try view.matchLines(pattern, in: window, masking: own) where !view.crossesBlock(candidate.line, line) { return .holds }
             return .fails
         } catch {
             return .unknown("rule '\(ruleSet.rules[candidate.ruleIndex].id)': a context pattern hit PCRE2's limits (\(error.message)); the condition was taken as unknown")
@@ -148,7 +151,7 @@ struct Correlator {
         for id in condition.ruleIds {
             guard let ruleIndex = ruleSet.index(of: id) else { continue }
             let lines: ClosedRange<Int>
-            var maxBytes: Int?
+            var maxBytes = Int.max
             switch condition.proximity {
             case .file: lines = Int.min...Int.max
             case .lines(let count, let bytes):
@@ -157,7 +160,7 @@ struct Correlator {
             }
             for index in accepted.indexes(ofRule: ruleIndex, lines: lines) {
                 let partner = accepted.items[index]
-                if let maxBytes, abs(partner.reportRange.lowerBound - candidate.reportRange.lowerBound) > maxBytes { continue }
+                if abs(partner.reportRange.lowerBound - candidate.reportRange.lowerBound) > maxBytes { continue }
                 if condition.sameBlock && (view.crossesBlock(candidate.line, partner.line) || view.choosesOnTheLine(candidate.line, partner.line)) {
                     continue
                 }

@@ -106,19 +106,24 @@ struct TextView {
 
     /// The byte range that `proximity` allows around byte `offset` on 1-based `line`: whole lines
     /// (without the last line's terminator, as `^…$` patterns expect), narrowed to `bytes` on
-    /// either side when set; nil for `.file`.
+    /// either side; nil for `.file`.
     mutating func window(around offset: Int, line: Int, proximity: Proximity) -> Range<Int>? {
         guard case .lines(let count, let bytes) = proximity else { return nil }
         let range = lines.range(fromLine: line - count, toLine: line + count)
-        guard let bytes else { return range }
         let lower = max(range.lowerBound, offset - bytes)
         let upper = min(range.upperBound, offset + bytes)
         return lower..<max(lower, upper)
     }
 
-    /// Whether `pattern` matches inside `range` (nil: the whole file); cached.
-    mutating func occurs(_ pattern: PCRE2Pattern, in range: Range<Int>?) throws(PCRE2MatchError) -> Bool {
+    /// Whether `pattern` matches inside `range` (nil: the whole file), with the bytes of `masked`
+    /// (a candidate's own value) blanked: a value is not its own context. Cached when nothing is masked.
+    mutating func occurs(_ pattern: PCRE2Pattern, in range: Range<Int>?, masking masked: Range<Int>? = nil) throws(PCRE2MatchError) -> Bool {
         let target = range ?? 0..<buffer.count
+        if let masked, masked.overlaps(target) {
+            return try withMaskedCopy(of: target, masking: masked) { slice throws(PCRE2MatchError) in
+                try pattern.firstMatch(in: slice, from: 0, using: scratch) != nil
+            }
+        }
         if let known = presence[pattern.source]?[target] { return known }
         let slice = UnsafeRawBufferPointer(rebasing: buffer[target])
         let found = try pattern.firstMatch(in: slice, from: 0, using: scratch) != nil
@@ -126,17 +131,39 @@ struct TextView {
         return found
     }
 
-    /// The 1-based lines where `pattern` matches inside `range` (nil: the whole file).
-    mutating func matchLines(_ pattern: PCRE2Pattern, in range: Range<Int>?) throws(PCRE2MatchError) -> [Int] {
+    /// The 1-based lines where `pattern` matches inside `range` (nil: the whole file), `masked` blanked.
+    mutating func matchLines(_ pattern: PCRE2Pattern, in range: Range<Int>?, masking masked: Range<Int>? = nil) throws(PCRE2MatchError) -> [Int] {
         let target = range ?? 0..<buffer.count
-        let slice = UnsafeRawBufferPointer(rebasing: buffer[target])
-        var found: [Int] = []
-        try pattern.forEachMatch(in: slice, using: scratch) { match in
-            let line = lines.line(of: target.lowerBound + match.range.lowerBound)
-            if found.last != line { found.append(line) }
-            return true
+        let offsets = try withMaskedCopy(of: target, masking: masked) { slice throws(PCRE2MatchError) -> [Int] in
+            var found: [Int] = []
+            try pattern.forEachMatch(in: slice, using: scratch) { match in
+                found.append(match.range.lowerBound)
+                return true
+            }
+            return found
         }
-        return found
+        var lines: [Int] = []
+        for offset in offsets {
+            let line = self.lines.line(of: target.lowerBound + offset)
+            if lines.last != line { lines.append(line) }
+        }
+        return lines
+    }
+
+    /// Runs `body` over the bytes of `target`, with those of `masked` replaced by 0x01 (neither a
+    /// word character, a space nor a quote, so no pattern can see a word in them).
+    private func withMaskedCopy<Result>(
+        of target: Range<Int>, masking masked: Range<Int>?, _ body: (UnsafeRawBufferPointer) throws(PCRE2MatchError) -> Result
+    ) throws(PCRE2MatchError) -> Result {
+        guard let masked, masked.overlaps(target) else { return try body(UnsafeRawBufferPointer(rebasing: buffer[target])) }
+        var copy = Array(UnsafeRawBufferPointer(rebasing: buffer[target]))
+        for offset in max(masked.lowerBound, target.lowerBound)..<min(masked.upperBound, target.upperBound) {
+            copy[offset - target.lowerBound] = 0x01
+        }
+        let result: Swift.Result<Result, PCRE2MatchError> = copy.withUnsafeBytes { raw in
+            do throws(PCRE2MatchError) { return .success(try body(raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 
     /// Whether a line that starts another branch, function or section lies after the earlier of

@@ -35,6 +35,23 @@ public struct FragmentScanner: Sendable {
         return (findings(accepted, fragment: fragment, view: &view), warnings)
     }
 
+    /// The secrets the rules accept in `bytes`, before findings are made (no positions, no
+    /// fingerprints): what calibration tests count.
+    func acceptedSecrets(bytes: [UInt8], path: String) -> [String] {
+        let scratch = PCRE2MatchScratch()
+        return bytes.withUnsafeBytes { raw in
+            var view = TextView(buffer: raw, path: path, ruleSet: ruleSet, scratch: scratch)
+            let matcher = Matcher(ruleSet: ruleSet, policy: policy)
+            let correlator = Correlator(ruleSet: ruleSet)
+            var accepted = AcceptedMatches()
+            for stage in ruleSet.contentStages {
+                let (candidates, _) = matcher.candidates(stage: stage, view: &view, accepted: accepted)
+                _ = correlator.correlate(candidates, into: &accepted, view: &view)
+            }
+            return accepted.items.map(\.secret)
+        }
+    }
+
     /// Scans text held in memory with fresh match space (tests, small inputs).
     public func scan(bytes: [UInt8], path: String) -> [Finding] {
         let scratch = PCRE2MatchScratch()

@@ -66,12 +66,11 @@ public struct RuleMetadata: Sendable, Hashable {
     }
 }
 
-/// How near two things must be: within some lines (and optionally some bytes, which is what
-/// "near" means on the megabyte-long lines of minified files), or anywhere in the file.
+/// How near two things must be: within some lines and some bytes (on the megabyte-long lines of
+/// minified files, lines say nothing about nearness), or anywhere in the file.
 public enum Proximity: Sendable, Equatable {
-    /// At most `lines` lines apart (0: the same line) and, when `bytes` is set, at most that many
-    /// bytes apart.
-    case lines(Int, bytes: Int?)
+    /// At most `lines` lines apart (0: the same line) and at most `bytes` bytes apart.
+    case lines(Int, bytes: Int)
     /// Anywhere in the same file.
     case file
 }

@@ -170,7 +170,14 @@ struct RuleLoader {
                 guard let lines = value.int, lines >= 0 else {
                     throw reader.error("withinLines must be a number of lines (0 or more) or \"file\"", line: r.line(of: "withinLines"))
                 }
-                proximity = .lines(lines, bytes: try reader.int(r, "withinBytes", in: 1...Int.max))
+                // Both are required: how near "near" is on a minified file's one huge line is a
+                // decision of the rule, not of the engine.
+                guard let bytes = try reader.int(r, "withinBytes", in: 1...Int.max) else {
+                    throw reader.error(
+                        "\(key) needs 'withinBytes' with withinLines: how many bytes away still counts as near (on a minified file everything is one line); 4096 is a common choice",
+                        line: r.line)
+                }
+                proximity = .lines(lines, bytes: bytes)
             }
             if regex != nil, r["relate"] != nil {
                 throw reader.error("'relate' applies only to rule requirements (rule/rules)", line: r.line(of: "relate"))
