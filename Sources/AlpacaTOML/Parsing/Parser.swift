@@ -117,6 +117,7 @@ struct Parser {
     }
 
     /// A bare, quoted or dotted key; leaves `index` after the spaces that follow it.
+    @inline(never)  // keeps the recursive value parsers' stack frames small (see Parser+Values)
     mutating func parseKey() throws(TOMLError) -> [KeyPart] {
         var parts: [KeyPart] = []
         while true {
@@ -160,6 +161,7 @@ struct Parser {
     /// `key = value` in `table`: dotted keys create tables on the way, which only this section's
     /// dotted keys may extend; they may not reach into tables that headers defined, arrays of
     /// tables, inline tables or other values.
+    @inline(never)  // keeps the recursive value parsers' stack frames small (see Parser+Values)
     mutating func insert(_ value: TOMLValue, at key: [KeyPart], into table: Int, section: Int) throws(TOMLError) {
         var node = table
         // Index loops rather than `enumerated()`: this runs for every key part of the document, and
