@@ -1,4 +1,5 @@
 import Foundation
+import AlpacaTOML
 import PCRE2Kit
 
 /// Reads rule files (TOML, format in the README) into compiled rules.

@@ -4,7 +4,7 @@ import Testing
 
 /// Generated documents parsed by AlpacaTOML and by Python's tomllib: both must accept or both
 /// reject, and accepted documents must hold the same values (compared through `CanonicalForm`).
-@Suite struct DifferentialTests {
+@Suite struct TomllibDifferentialTests {
     /// Fixed so failures reproduce; override with ALPACA_TOML_SEED to explore.
     static let seed: UInt64 = ProcessInfo.processInfo.environment["ALPACA_TOML_SEED"].flatMap { UInt64($0) } ?? 0x7041_1CA_1_0
     static let validCount = 2000
@@ -52,7 +52,7 @@ import Testing
         }
         let compared = documents.count - tally.skipped
         print("""
-            DifferentialTests seed \(Self.seed): \(documents.count) documents, \(compared - disagreements)/\(compared) agree \
+            TomllibDifferentialTests seed \(Self.seed): \(documents.count) documents, \(compared - disagreements)/\(compared) agree \
             (accepted by both: \(tally.accepted), rejected by both: \(tally.rejected), \
             rejected per TOML 1.0 where tomllib accepts: \(tally.specRejects), skipped: \(tally.skipped)), \
             disagreements: \(disagreements)
