@@ -38,12 +38,15 @@ python3 "$here/toml_inputs.py" "$work/inputs" "$size"
 printf 'fail-on = "error"\n' >"$work/inputs/0-baseline.toml"
 mkdir "$work/empty"
 echo "binary: $bin"
-printf '%-24s %9s %7s %7s  %s\n' file bytes wall_s user_s "exit: message"
+printf '%-24s %9s %7s %7s %7s  %s\n' file bytes wall_s user_s sys_s "exit: message"
 for file in "$work"/inputs/*.toml; do
     name=$(basename "$file" .toml)
     status=0
-    /usr/bin/time -f '%e %U' -o "$work/time" "$bin" --config "$file" "$work/empty" >/dev/null 2>"$work/err" || status=$?
-    read -r wall user <"$work/time"
-    message=$(sed "s|$work/inputs/||" "$work/err" | head -n 1 | cut -c 1-90)
-    printf '%-24s %9s %7s %7s  %s: %s\n' "$name" "$(wc -c <"$file" | tr -d ' ')" "$wall" "$user" "$status" "$message"
+    /usr/bin/time -f '%e %U %S' -o "$work/time" "$bin" --config "$file" "$work/empty" >/dev/null 2>"$work/err" || status=$?
+    # GNU time puts "Command exited with non-zero status N" first; the figures are on the last line.
+    figures=$(tail -n 1 "$work/time")
+    # shellcheck disable=SC2086
+    set -- $figures
+    message=$(sed -e "s|$work/inputs/||" -e 's/^alpaca-lint: invalid configuration: //' "$work/err" | head -n 1 | cut -c 1-80)
+    printf '%-24s %9s %7s %7s %7s  %s: %s\n' "$name" "$(wc -c <"$file" | tr -d ' ')" "$1" "$2" "$3" "$status" "$message"
 done

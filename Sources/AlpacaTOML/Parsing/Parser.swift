@@ -1,7 +1,7 @@
 /// A single-pass TOML 1.0 parser over UTF-8 bytes.
 ///
 /// Every loop advances or fails, recursion is bounded by `TOMLTable.maximumDepth`, work is linear
-/// in the input (one dictionary lookup per key part, positions computed incrementally), and every
+/// in the input (one bounded lookup per key part, positions computed incrementally), and every
 /// problem is a thrown `TOMLError`: arbitrary bytes cannot crash or stall it.
 struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
