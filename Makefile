@@ -16,7 +16,7 @@ scan: build
 
 test:
 	sh scripts/setup.sh --test
-	sh Fuzz/run.sh 10 ignore diff
+	sh Fuzz/run.sh 10 ignore diff toml
 	swift build --build-tests
 	swift test
 

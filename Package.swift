@@ -18,12 +18,14 @@ let package = Package(
         ),
         // The only module with unsafe code: compiling, JIT and matching over raw bytes.
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
+        // TOML 1.0 reader: rule files and .alpaca-lint.toml (untrusted input; linear time, positions).
+        .target(name: "AlpacaTOML"),
         // git's ignore semantics and the directory walk; knows nothing of rules.
         .target(name: "AlpacaIgnore"),
         // Rules, scanning, correlation, findings, redaction, fingerprints, baseline, config.
         .target(
             name: "AlpacaCore",
-            dependencies: ["PCRE2Kit"],
+            dependencies: ["PCRE2Kit", "AlpacaTOML"],
             plugins: ["EmbedRulesPlugin"]
         ),
         // Staged and history sources: git processes and the unified-diff parser.
@@ -44,6 +46,7 @@ let package = Package(
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
+        .testTarget(name: "AlpacaTOMLTests", dependencies: ["AlpacaTOML"], exclude: ["tomllib_oracle.py"]),
         .testTarget(name: "AlpacaIgnoreTests", dependencies: ["AlpacaIgnore"]),
         .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the libFuzzer targets and runs each for N seconds (default 20).
 #
-#   Fuzz/run.sh [seconds] [target ...]       targets: ignore diff scanner rules (default: all)
+#   Fuzz/run.sh [seconds] [target ...]       targets: ignore diff scanner rules toml (default: all)
 #
 # Environment:
 #   ALPACA_SCRATCH   a SwiftPM scratch path to reuse for the embedded rules
@@ -18,7 +18,7 @@ set -eu
 
 SECONDS_EACH=${1:-20}
 [ $# -gt 0 ] && shift
-TARGETS=${*:-ignore diff scanner rules}
+TARGETS=${*:-ignore diff scanner rules toml}
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -54,6 +54,11 @@ build_core_deps() {
     $SWIFTC -wmo -module-name PCRE2Kit -I "$ROOT/Sources/CPCRE2" \
         -emit-module -emit-module-path "$OUT/mods/PCRE2Kit.swiftmodule" \
         -c "$ROOT"/Sources/PCRE2Kit/*.swift -o "$OUT/PCRE2Kit.o"
+    echo "fuzz: building AlpacaTOML (instrumented)"
+    # shellcheck disable=SC2046
+    $SWIFTC -wmo -module-name AlpacaTOML \
+        -emit-module -emit-module-path "$OUT/mods/AlpacaTOML.swiftmodule" \
+        -c $(find "$ROOT/Sources/AlpacaTOML" -name '*.swift' | sort) -o "$OUT/AlpacaTOML.o"
 }
 
 build_target() {
@@ -65,6 +70,9 @@ build_target() {
             $SWIFTC -module-name FuzzIgnore "$ROOT"/Sources/AlpacaIgnore/*.swift "$HERE/Targets/FuzzIgnore.swift" -o "$binary" ;;
         diff)
             $SWIFTC -module-name FuzzDiff "$ROOT"/Sources/AlpacaGit/*.swift "$HERE/Targets/FuzzDiff.swift" -o "$binary" ;;
+        toml)
+            # shellcheck disable=SC2046
+            $SWIFTC -module-name FuzzTOML $(find "$ROOT/Sources/AlpacaTOML" -name '*.swift' | sort) "$HERE/Targets/FuzzTOML.swift" -o "$binary" ;;
         scanner|rules)
             file=FuzzScanner.swift
             [ "$target" = rules ] && file=FuzzRuleLoader.swift
@@ -72,8 +80,8 @@ build_target() {
             $SWIFTC -module-name "Fuzz_$target" \
                 -I "$OUT/mods" -I "$ROOT/Sources/CPCRE2" \
                 $(find "$ROOT/Sources/AlpacaCore" -name '*.swift' | sort) "$EMBEDDED" "$HERE/Targets/$file" \
-                "$OUT/PCRE2Kit.o" -lpcre2-8 -o "$binary" ;;
-        *) echo "fuzz: unknown target $target (ignore diff scanner rules)"; exit 2 ;;
+                "$OUT/PCRE2Kit.o" "$OUT/AlpacaTOML.o" -lpcre2-8 -o "$binary" ;;
+        *) echo "fuzz: unknown target $target (ignore diff scanner rules toml)"; exit 2 ;;
     esac 2>"$OUT/build-$target.log" || { grep -v 'ld.gold: warning' "$OUT/build-$target.log" | tail -30; exit 2; }
 }
 

@@ -1,6 +1,6 @@
 // libFuzzer target: the scanner on arbitrary bytes with the built-in rules, as the engine runs it
 // (UTF-16/32 transcoding and the binary check first), plus the line/column arithmetic.
-// Compiled together with Sources/AlpacaCore; PCRE2Kit and TOMLKit are linked as modules.
+// Compiled together with Sources/AlpacaCore; PCRE2Kit and AlpacaTOML are linked as modules.
 import PCRE2Kit
 
 private let ruleSet: RuleSet = {

@@ -1,3 +1,4 @@
+import AlpacaTOML
 import PCRE2Kit
 
 /// Reads rule files (TOML; format in docs/rule-format.md) into compiled rules.

@@ -1,3 +1,4 @@
+import AlpacaTOML
 import Foundation
 import PCRE2Kit
 

@@ -1,3 +1,4 @@
+import AlpacaTOML
 /// Typed, strict reads from a TOML table for the rule loader: every wrong type, missing key or
 /// unknown key is a `RuleLoadError` naming the file, the rule and the line.
 struct TableReader {

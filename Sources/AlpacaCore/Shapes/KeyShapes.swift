@@ -1,3 +1,5 @@
+import AlpacaTOML
+
 /// The shapes of Alpaca credentials, read once from `Rules/shapes.toml`: key ID prefixes and their
 /// environments, key ID formats, and secret formats.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import AlpacaTOML
 import PCRE2Kit
 
 /// The repository's `.alpaca-lint.toml`: which rules run, which paths are skipped, extra allow
