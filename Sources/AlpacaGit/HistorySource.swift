@@ -1,5 +1,8 @@
 /// Reads the lines added by every commit, for `--history [--since REV]`.
 ///
+/// Deprecated: superseded by `BlobHistorySource`, which reads each unique blob once and streams,
+/// instead of holding the whole `git log -p` output in memory. Kept until the CLI switches over.
+///
 /// Choices, and why:
 /// - Renames are detected (`-M`): a file that is only moved adds nothing new, so its lines are not
 ///   reported again under the new name; only lines edited during the move count as added.
