@@ -1,6 +1,7 @@
 // Benchmark driver for BlobHistorySource, compiled together with Sources/AlpacaGit by
 // scripts/bench/history.sh (no package target needed):
 //   history-driver REPO [--readers N] [--max-blob-size BYTES] [--range all|since:REV|range:A..B|branch:NAME]
+//                       [--check keys|none]
 // Reads every unique blob once and runs a trivial, PCRE-free check on it (paper key-ID shapes:
 // "PK" + 18 capitals or digits), then prints one line of counts and the wall time.
 import Foundation
@@ -13,12 +14,14 @@ guard arguments.count >= 2 else {
 var readers = 2
 var maxBlobSize: Int? = nil
 var range = HistoryRange.all
+var check = true
 var index = 2
 while index + 1 < arguments.count {
     let value = arguments[index + 1]
     switch arguments[index] {
     case "--readers": readers = Int(value) ?? 2
     case "--max-blob-size": maxBlobSize = Int(value)
+    case "--check": check = value != "none"
     case "--range":
         if value.hasPrefix("since:") { range = .since(String(value.dropFirst(6))) }
         else if value.hasPrefix("range:") { range = .range(String(value.dropFirst(6))) }
@@ -74,7 +77,7 @@ do {
     let scanIndex = try BlobHistorySource(runner: runner, readerCount: readers).run(
         range: range, maxBlobSize: maxBlobSize,
         onBlob: { blob in
-            let found = keyShapes(blob.bytes)
+            let found = check ? keyShapes(blob.bytes) : 0
             totals.lock.withLock {
                 totals.blobs += 1
                 totals.bytes += blob.bytes.count
