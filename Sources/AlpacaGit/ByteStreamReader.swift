@@ -105,6 +105,16 @@ final class ByteStreamReader {
         return complete ? bytes : nil
     }
 
+    /// Everything left in the stream (for short outputs only: it is all held in memory).
+    func readAll() -> [UInt8] {
+        var collected: [UInt8] = []
+        while start < end || refill() {
+            collected.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: end - start))
+            start = end
+        }
+        return collected
+    }
+
     /// Consumes `count` bytes without keeping them; false when the stream ends first.
     func skip(_ count: Int) -> Bool {
         var remaining = count

@@ -66,6 +66,25 @@ final class StreamingGitProcess: @unchecked Sendable {
         output = ByteStreamReader(descriptor: stdoutPipe.fileHandleForReading.fileDescriptor)
     }
 
+    /// Starts one process per (arguments, writable input) pair, in order; when one cannot start,
+    /// those already started are ended and the error is thrown.
+    static func startAll(_ commands: [(arguments: [String], writableInput: Bool)], runner: GitRunner) throws(GitError)
+        -> [StreamingGitProcess]
+    {
+        var started: [StreamingGitProcess] = []
+        for command in commands {
+            do {
+                started.append(
+                    try StreamingGitProcess(
+                        runner: runner, arguments: command.arguments, writableInput: command.writableInput))
+            } catch {
+                for process in started { _ = process.finish() }
+                throw error
+            }
+        }
+        return started
+    }
+
     /// Writes all of `bytes` to git's stdin, blocking while git is busy; false once git stopped
     /// reading (it exited) or the input was closed.
     func write(_ bytes: [UInt8]) -> Bool {
