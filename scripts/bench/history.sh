@@ -57,7 +57,7 @@ if [ ! -d "$repo/.git" ]; then
             [ -n "${seen[$key]:-}" ] && continue  # the same repository under two spellings
             seen[$key]=1
             name=$(basename "$mirror" .git)
-            tag=$(git -C "$mirror" tag --sort=-v:refname | head -1)
+            tag=$(git -C "$mirror" tag --sort=-v:refname | sed -n 1p)
             dest=$corpus/$name
             [ -e "$dest" ] && dest=$corpus/$(dirname "$relative")-$name
             mkdir -p "$dest"
@@ -78,6 +78,8 @@ if [ ! -d "$bare" ] || [ "$(git -C "$bare" rev-parse HEAD)" != "$(git -C "$repo"
     rm -rf "$bare"
     git clone -q --bare "$repo" "$bare"
 fi
+
+[ "$runs" -gt 0 ] || exit 0  # --runs 0: only make sure the repository exists
 
 # --- tools -----------------------------------------------------------------------------------
 driver=$root/.build/bench/history-driver
