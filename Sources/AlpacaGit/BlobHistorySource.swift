@@ -58,7 +58,8 @@ public struct BlobHistorySource: Sendable {
             do {
                 started.append(
                     try StreamingGitProcess(
-                        runner: runner, arguments: BlobHistorySource.memoryCaps + ["--no-replace-objects", "cat-file", "--batch"],
+                        runner: runner,
+                        arguments: BlobHistorySource.memoryCaps + ["--no-replace-objects", "cat-file", "--batch"],
                         writableInput: true,
                         // A partial clone must not start fetching missing blobs (git 2.45 and later honour this).
                         extraEnvironment: ["GIT_NO_LAZY_FETCH": "1"]))

@@ -20,7 +20,6 @@ public struct HistoryScanIndex: Sendable {
     public let hasHead: Bool
 
     let hashLength: Int
-    let blobKeys: [ObjectKey]
     let blobIndex: [ObjectKey: Int32]
     let paths: [[UInt8]]
     let pathIndex: [[UInt8]: Int32]
@@ -82,7 +81,6 @@ public struct HistoryScanIndex: Sendable {
 /// Collects the index while `git log` streams by; only the thread that parses the log touches it.
 struct HistoryIndexBuilder {
     private(set) var hashLength = 40
-    private(set) var blobKeys: [ObjectKey] = []
     private var blobIndex: [ObjectKey: Int32] = [:]
     private(set) var paths: [[UInt8]] = []
     private var pathIndex: [[UInt8]: Int32] = [:]
@@ -149,8 +147,7 @@ struct HistoryIndexBuilder {
             blobNumber = known
             isNew = false
         } else {
-            blobNumber = Int32(blobKeys.count)
-            blobKeys.append(key)
+            blobNumber = Int32(blobIndex.count)
             blobIndex[key] = blobNumber
             isNew = true
         }
@@ -182,9 +179,10 @@ struct HistoryIndexBuilder {
     /// The finished, immutable index.
     func build(skipped: [SkippedBlob]) -> HistoryScanIndex {
         // Counting sort by blob keeps each blob's introductions in the order they were met.
-        var start = [Int32](repeating: 0, count: blobKeys.count + 1)
+        let blobCount = blobIndex.count
+        var start = [Int32](repeating: 0, count: blobCount + 1)
         for blob in introductionBlobs { start[Int(blob) + 1] += 1 }
-        for index in 0..<blobKeys.count { start[index + 1] += start[index] }
+        for index in 0..<blobCount { start[index + 1] += start[index] }
         var next = start
         var sortedPaths = [Int32](repeating: 0, count: introductionBlobs.count)
         var sortedCommits = [Int32](repeating: 0, count: introductionBlobs.count)
@@ -195,9 +193,9 @@ struct HistoryIndexBuilder {
             sortedCommits[target] = introductionCommits[slot]
         }
         return HistoryScanIndex(
-            commitCount: commitKeys.count, uniqueBlobCount: blobKeys.count,
+            commitCount: commitKeys.count, uniqueBlobCount: blobCount,
             introductionCount: introductionBlobs.count, skipped: skipped, linkEntryCount: linkEntryCount,
-            hasHead: hasHead, hashLength: hashLength, blobKeys: blobKeys, blobIndex: blobIndex, paths: paths,
+            hasHead: hasHead, hashLength: hashLength, blobIndex: blobIndex, paths: paths,
             pathIndex: pathIndex, commitKeys: commitKeys, commitTimestamps: commitTimestamps,
             commitAuthors: commitAuthors, authors: authors, introductionsStart: start,
             introductionPaths: sortedPaths, introductionCommits: sortedCommits, headPairs: headPairs,
@@ -221,8 +219,12 @@ enum UTCDate {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = year >= 0 && year < 10_000 ? String(repeating: "0", count: 4 - "\(year)".count) + "\(year)" : "\(year)"
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))Z"
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = "\(value)"
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        let date = "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+        let time = "\(padded(seconds / 3600, 2)):\(padded(seconds % 3600 / 60, 2)):\(padded(seconds % 60, 2))"
+        return date + "T" + time + "Z"
     }
 }

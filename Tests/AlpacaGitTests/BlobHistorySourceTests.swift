@@ -402,11 +402,13 @@ struct BlobHistorySourceTests {
             let pipe = Pipe()
             let writer = Thread { pipe.fileHandleForWriting.write(Data(log)); try? pipe.fileHandleForWriting.close() }
             writer.start()
-            var reader = RawLogReader(input: ByteStreamReader(descriptor: pipe.fileHandleForReading.fileDescriptor, capacity: capacity))
+            let input = ByteStreamReader(descriptor: pipe.fileHandleForReading.fileDescriptor, capacity: capacity)
+            var reader = RawLogReader(input: input)
             var records: [[UInt8]] = []
             while let record = try reader.next() {
                 switch record {
-                case .commit(let sha, let timestamp, let name, _): records.append(sha + Array("\(timestamp)".utf8) + name)
+                case .commit(let sha, let timestamp, let name, _):
+                    records.append(sha + Array("\(timestamp)".utf8) + name)
                 case .entry(let mode, let object, _, let path): records.append(mode + object + path)
                 }
             }
