@@ -43,7 +43,7 @@ final class Totals: @unchecked Sendable {
 let totals = Totals()
 
 /// Counts "PK" + 18 of [A-Z0-9] not preceded or followed by a letter or digit.
-func keyShapes(_ bytes: [UInt8]) -> Int {
+@Sendable func keyShapes(_ bytes: [UInt8]) -> Int {
     var count = 0
     bytes.withUnsafeBufferPointer { buffer in
         let n = buffer.count
