@@ -308,6 +308,54 @@ struct BlobHistorySourceTests {
         #expect(delivered.skipped == [SkippedBlob(oid: lost, path: "lost.txt", size: nil, reason: .missing)])
     }
 
+    @Test func aDamagedRepositoryFailsWithGitsMessageInsteadOfHanging() throws {
+        let repo = try TestRepository()
+        try repo.write("a.txt", "a\n")
+        try repo.commitAll("first", at: 1_700_000_000)
+        try repo.write("dir/b.txt", "b\n")
+        try repo.commitAll("second", at: 1_700_000_100)
+        // Without the tree of `dir`, git log cannot diff the second commit.
+        let tree = try repo.git(["rev-parse", "HEAD:dir"])
+        try FileManager.default.removeItem(atPath: repo.path + "/.git/objects/\(tree.prefix(2))/\(tree.dropFirst(2))")
+        let error = gitError { _ = try scan(repo) }
+        guard case .commandFailed(let arguments, _, let stderr)? = error else {
+            Issue.record("expected commandFailed, got \(String(describing: error))")
+            return
+        }
+        #expect(arguments.contains("log"))
+        #expect(!stderr.isEmpty)
+    }
+
+    @Test func aBlobReaderThatDiesMidStreamIsAnErrorNotAHang() throws {
+        let repo = try TestRepository()
+        for number in 0..<40 {
+            try repo.write("f\(number).txt", String(repeating: "line \(number)\n", count: 50))
+        }
+        try repo.commitAll("many")
+        // A git whose cat-file output is cut after 300 bytes, as if the process had died.
+        let wrapper = repo.sandbox + "/git-cut"
+        let realGit = try repo.runner().executable
+        let script = """
+            #!/bin/sh
+            case "$*" in
+              *cat-file*) '\(realGit)' "$@" | head -c 300 ;;
+              *) exec '\(realGit)' "$@" ;;
+            esac
+
+            """
+        try script.write(toFile: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+        let runner = try GitRunner(directory: repo.path, environment: repo.environment, executable: wrapper)
+        let error = gitError {
+            _ = try BlobHistorySource(runner: runner).run(onBlob: { _ in }, onSkip: { _ in })
+        }
+        guard case .unexpectedOutput(let command, _)? = error else {
+            Issue.record("expected unexpectedOutput, got \(String(describing: error))")
+            return
+        }
+        #expect(command.contains("cat-file"))
+    }
+
     @Test func aBlockingConsumerIsTolerated() throws {
         let repo = try TestRepository()
         // About 6 MB of distinct blobs: far more than the pipes between the processes hold.
