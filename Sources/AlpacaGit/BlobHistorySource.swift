@@ -12,7 +12,8 @@ import Foundation
 ///   covered: following first parents from any commit back to a root, the pair is either in the
 ///   root's tree (added by the root's diff) or added by the first-parent diff of the commit where
 ///   it first appears along that chain; merges, including conflict resolutions that neither
-///   parent had, are diffed against their first parent too.
+///   parent had, are diffed against their first parent too. For a range (`A..B`) the same holds
+///   down to the range's boundary: what the excluded commits already had is not read again.
 /// - Each blob seen for the first time is requested at once from a long-lived `git cat-file --batch`
 ///   (several of them, each owning the blobs of some paths, so that versions of one file stay in one
 ///   process and git's delta cache keeps working), and handed to `onBlob` as soon as its bytes arrive.
