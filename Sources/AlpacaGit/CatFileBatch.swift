@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads many objects with one `git cat-file --batch` process instead of one process per file.
 enum CatFileBatch {
     /// The contents of `objects` (ids or `:path` names), in the same order; throws `badObject` for a missing one.
@@ -47,5 +49,50 @@ enum CatFileBatch {
             sizes.append(size)
         }
         return sizes
+    }
+
+    /// Reads `objects` (blob ids) through an already started `cat-file --batch` process, then ends it:
+    /// per object its bytes, or nil when it is larger than `maxSize` (streamed past, never held).
+    /// Throws `badObject` for a missing one.
+    static func stream(_ objects: [String], through catFile: StreamingGitProcess, maxSize: Int?) throws(GitError)
+        -> [[UInt8]?]
+    {
+        let request = Array(objects.map { "\($0)\n" }.joined().utf8)
+        // git may answer before it has read every request; a request longer than the socket buffer
+        // is therefore written from another thread while this one reads the answers.
+        let writer = DispatchGroup()
+        if request.count <= 16 * 1024 {
+            _ = catFile.write(request)
+            catFile.closeInput()
+        } else {
+            DispatchQueue.global().async(group: writer) {
+                _ = catFile.write(request)
+                catFile.closeInput()
+            }
+        }
+        var reader = CatFileResponseReader(input: catFile.output)
+        var contents: [[UInt8]?] = []
+        contents.reserveCapacity(objects.count)
+        var failure: GitError?
+        do throws(GitError) {
+            for name in objects {
+                guard let response = try reader.next(keep: { _, size in size <= (maxSize ?? Int.max) }) else {
+                    throw GitError.unexpectedOutput(command: "cat-file --batch", reason: "output ended early")
+                }
+                switch response {
+                case .contents(_, _, let bytes): contents.append(bytes)
+                case .skipped: contents.append(nil)
+                case .missing: throw GitError.badObject(name)
+                }
+            }
+        } catch {
+            failure = error
+            catFile.terminate()
+        }
+        let exit = catFile.finish()
+        writer.wait()
+        if let failure { throw failure }
+        if exit.status != 0 { throw catFile.failure(status: exit.status, stderr: exit.stderr) }
+        return contents
     }
 }

@@ -12,6 +12,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case bareRepository(gitDir: String)
     /// A revision given by the user (for example `--since REV`) does not name a commit.
     case invalidRevision(String)
+    /// A revision range given by the user is not of the form `A..B` or `A...B`.
+    case invalidRange(String)
     /// git could not find an object alpaca-lint asked for (a blob id or `:path`).
     case badObject(String)
     /// git could not be started at all (the reason comes from the operating system).
@@ -40,6 +42,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
                 "\(gitDir) is a bare repository: it has no working tree or index, so nothing is staged or committed there (--history works)"
         case .invalidRevision(let revision):
             return "invalid revision '\(revision)': it does not name a commit in this repository"
+        case .invalidRange(let text):
+            return "invalid revision range '\(text)': expected A..B or A...B (an empty side means HEAD)"
         case .badObject(let name):
             return "git has no object '\(name)'"
         case .launchFailed(let executable, let reason):

@@ -78,8 +78,7 @@ public struct GitRunner: Sendable {
     private func launch(_ arguments: [String], input: [UInt8]?) throws(GitError) -> GitOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments =
-            ["--no-pager", "-C", directory, "-c", "core.quotepath=off", "-c", "color.ui=never"] + arguments
+        process.arguments = GitRunner.fixedOptions(directory: directory) + arguments
         process.environment = environment
         let stdoutPipe = Pipe()
         let stderrPipe = Pipe()
@@ -124,7 +123,12 @@ public struct GitRunner: Sendable {
         return GitOutput(status: status, stdout: stdoutBytes, stderr: String(decoding: stderrBytes, as: UTF8.self))
     }
 
-    private func classifyFailure(arguments: [String], output: GitOutput) -> GitError {
+    /// The options every git call starts with (see the type's documentation).
+    static func fixedOptions(directory: String) -> [String] {
+        ["--no-pager", "-C", directory, "-c", "core.quotepath=off", "-c", "color.ui=never"]
+    }
+
+    func classifyFailure(arguments: [String], output: GitOutput) -> GitError {
         let message = GitRunner.trimmedMessage(output.stderr)
         if message.contains("not a git repository") {
             return .notARepository(directory: directory)

@@ -43,4 +43,37 @@ struct RawDiffEntry: Equatable {
         }
         return entries
     }
+
+    /// Splits `diff --patch-with-raw -z` output: the raw records at its start (each starting with
+    /// `:`, ended by one empty field when a patch follows), and the patch text after them, which
+    /// `-z` leaves as it is (names in it are quoted as usual).
+    static func splitPatchWithRaw(_ bytes: [UInt8], command: String) throws(GitError) -> (
+        entries: [RawDiffEntry], patch: ArraySlice<UInt8>
+    ) {
+        var position = bytes.startIndex
+        var entries: [RawDiffEntry] = []
+        func field() throws(GitError) -> ArraySlice<UInt8> {
+            guard let end = bytes[position...].firstIndex(of: 0) else {
+                throw GitError.unexpectedOutput(command: command, reason: "raw diff record cut short")
+            }
+            defer { position = end + 1 }
+            return bytes[position..<end]
+        }
+        while position < bytes.endIndex, bytes[position] == UInt8(ascii: ":") {
+            let header = try field()
+            let status = header.split(separator: UInt8(ascii: " ")).last?.first
+            // One record re-assembled for `parseListing`: header, path (and a second path for R and C).
+            var record = Array(header)
+            record.append(0)
+            record.append(contentsOf: try field())
+            record.append(0)
+            if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") {
+                record.append(contentsOf: try field())
+                record.append(0)
+            }
+            entries.append(contentsOf: try parseListing(record, command: command))
+        }
+        if position < bytes.endIndex, bytes[position] == 0 { position += 1 }
+        return (entries, bytes[position...])
+    }
 }

@@ -1,8 +1,15 @@
+import Foundation
+
 /// Reads what the next commit would add, from the index only (the working tree is never read).
 ///
-/// Three git processes: `diff-index --cached --raw -z -M` for the list of paths (names are exact, even
-/// with spaces, newlines or non-ASCII bytes), `diff-index --cached -p -U0 -M` for the added line
-/// numbers, and one `cat-file --batch` for the staged blobs.
+/// Three git processes, started together so that their start-up costs overlap:
+/// - `rev-parse` answers root, git directory, bare?, hash and HEAD in one call;
+/// - `diff-index --cached --patch-with-raw -z -U0 -M HEAD` gives, in one output, the exact path
+///   listing (`-z` raw records: names even with spaces, newlines or non-UTF-8 bytes) followed by
+///   the `-U0` hunks that number the added lines (the patch part is unchanged by `-z`);
+/// - `cat-file --batch`, fed once the list is known, streams the staged blobs; a blob over the size
+///   limit is streamed past, never held.
+/// On an unborn branch the diff against HEAD fails and is run again against the empty tree.
 public struct StagedSource: Sendable {
     /// The runner for the directory the user named (any directory inside the working tree).
     public let runner: GitRunner
@@ -14,18 +21,56 @@ public struct StagedSource: Sendable {
 
     /// The staged text files with their added lines; files larger than `maxFileSize` bytes are skipped.
     public func load(maxFileSize: Int? = nil) throws(GitError) -> StagedSnapshot {
-        let info = try RepositoryInfo.load(runner)
-        if info.isBare { throw GitError.bareRepository(gitDir: info.gitDir) }
-        guard let root = info.root else { throw GitError.noWorkTree(directory: runner.directory) }
-        // On an unborn branch there is no HEAD to compare with: everything staged is new.
-        let base = info.hasHEAD ? "HEAD" : try RepositoryInfo.emptyTree(runner)
+        let started = try StreamingGitProcess.startAll([
+            (RepositoryInfo.questions, false), (StagedSource.diffArguments(base: "HEAD"), false),
+            (["cat-file", "--batch"], true),
+        ], runner: runner)
+        let (questions, diff, catFile) = (started[0], started[1], started[2])
+        // Every exit path below must end the processes; `finish` is idempotent enough for that.
+        let answers = questions.output.readAll()
+        let answered = questions.finish()
+        let diffOutput = diff.output.readAll()
+        let diffExit = diff.finish()
 
-        let entries = try listStagedEntries(base: base)
-        let patches = try stagedPatches(base: base)
+        let info: RepositoryInfo
+        do {
+            info = try RepositoryInfo.parse(
+                GitOutput(status: answered.status, stdout: answers, stderr: answered.stderr), runner: runner)
+        } catch {
+            _ = catFile.finish()
+            throw error
+        }
+        guard !info.isBare, let root = info.root else {
+            _ = catFile.finish()
+            if info.isBare { throw GitError.bareRepository(gitDir: info.gitDir) }
+            throw GitError.noWorkTree(directory: runner.directory)
+        }
+
+        var listing = diffOutput
+        if !info.hasHEAD {
+            // An unborn branch has no HEAD to compare with: everything staged is new.
+            let base = try RepositoryInfo.emptyTree(runner, objectFormat: info.objectFormat)
+            listing = try runner.run(StagedSource.diffArguments(base: base)).stdout
+        } else if diffExit.status != 0 {
+            _ = catFile.finish()
+            throw diff.failure(status: diffExit.status, stderr: diffExit.stderr)
+        }
+
+        let parts: (entries: [RawDiffEntry], patch: ArraySlice<UInt8>)
+        do {
+            parts = try RawDiffEntry.splitPatchWithRaw(listing, command: "diff-index --cached --patch-with-raw -z")
+        } catch {
+            _ = catFile.finish()
+            throw error
+        }
+        var patches: [String: FilePatch] = [:]
+        for patch in UnifiedDiffParser.parse(parts.patch) {
+            if let newPath = patch.newPath { patches[newPath] = patch }
+        }
 
         var skipped: [SkippedFile] = []
         var candidates: [RawDiffEntry] = []
-        for entry in entries {
+        for entry in parts.entries {
             switch (entry.status, entry.newMode) {
             case ("D", _): continue
             case ("U", _): skipped.append(SkippedFile(path: entry.path, reason: .unmerged))
@@ -40,22 +85,14 @@ public struct StagedSource: Sendable {
             }
         }
 
-        if let maxFileSize {
-            let sizes = try CatFileBatch.sizes(of: candidates.map(\.newObject), runner: runner)
-            var kept: [RawDiffEntry] = []
-            for (entry, size) in zip(candidates, sizes) {
-                if size > maxFileSize {
-                    skipped.append(SkippedFile(path: entry.path, reason: .tooLarge))
-                } else {
-                    kept.append(entry)
-                }
-            }
-            candidates = kept
-        }
-
-        let contents = try CatFileBatch.contents(of: candidates.map(\.newObject), runner: runner)
+        let contents = try CatFileBatch.stream(
+            candidates.map(\.newObject), through: catFile, maxSize: maxFileSize)
         var files: [StagedFile] = []
         for (entry, content) in zip(candidates, contents) {
+            guard let content else {
+                skipped.append(SkippedFile(path: entry.path, reason: .tooLarge))
+                continue
+            }
             // A pure rename of a binary file has no "Binary files" line, so git's test is repeated here.
             if BinaryHeuristic.looksBinary(content) {
                 skipped.append(SkippedFile(path: entry.path, reason: .binary))
@@ -70,25 +107,13 @@ public struct StagedSource: Sendable {
             skipped: skipped.sorted { $0.path < $1.path })
     }
 
-    private func listStagedEntries(base: String) throws(GitError) -> [RawDiffEntry] {
-        let arguments = ["diff-index", "--cached", "--raw", "-z", "-M", "--no-abbrev", base, "--"]
-        let output = try runner.run(arguments)
-        return try RawDiffEntry.parseListing(output.stdout, command: "diff-index --cached --raw")
-    }
-
-    /// Patches keyed by new path; deleted files (no new path) are dropped.
-    private func stagedPatches(base: String) throws(GitError) -> [String: FilePatch] {
-        let arguments = [
-            "diff-index", "--cached", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
-            // Pinned so that the header shape does not depend on user configuration.
-            "--inter-hunk-context=0", "--src-prefix=a/", "--dst-prefix=b/", "--submodule=short", "--no-relative",
-            base, "--",
+    /// One diff for both the exact name listing and the added line numbers. Pinned so that the
+    /// header shape does not depend on user configuration.
+    static func diffArguments(base: String) -> [String] {
+        [
+            "diff-index", "--cached", "--patch-with-raw", "-z", "-U0", "--no-abbrev", "--no-color", "--no-ext-diff",
+            "--no-textconv", "-M", "--inter-hunk-context=0", "--src-prefix=a/", "--dst-prefix=b/",
+            "--submodule=short", "--no-relative", base, "--",
         ]
-        let output = try runner.run(arguments)
-        var byPath: [String: FilePatch] = [:]
-        for patch in UnifiedDiffParser.parse(output.stdout) {
-            if let newPath = patch.newPath { byPath[newPath] = patch }
-        }
-        return byPath
     }
 }

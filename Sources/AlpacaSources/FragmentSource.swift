@@ -13,11 +13,16 @@ public protocol FragmentSource {
     var warnings: [ScanWarning] { get }
     /// Inputs the source left out before scanning (counted as skipped).
     var skipped: Int { get }
+    /// Whether the source applies configuration excludes itself (in `finish`) rather than the
+    /// session dropping excluded fragments as they are emitted.
+    var appliesExcludesItself: Bool { get }
 }
 
 extension FragmentSource {
     /// Unchanged reports.
     public func finish(_ reports: [FragmentReport]) throws(ScanFailure) -> [FragmentReport] { reports }
+    /// Most sources let the session apply excludes.
+    public var appliesExcludesItself: Bool { false }
 }
 
 /// A scan that cannot start or finish: a message for the user, exit status 2.

@@ -48,14 +48,11 @@ public enum ScanSession {
     public static func run(_ source: inout some FragmentSource, settings: ScanSettings) throws(ScanFailure) -> ScanResult {
         let engine = ScanEngine(
             scanner: FragmentScanner(ruleSet: settings.ruleSet, policy: settings.policy), jobs: settings.jobs, maxFileSize: settings.maxFileSize)
-        var excluded = 0
         let config = settings.config
+        let filter = !source.appliesExcludesItself
         let output = try engine.run { (emit: (Fragment) -> Void) throws(ScanFailure) in
             try source.produce { fragment in
-                if config.excludes(relativePath: fragment.repoPath) {
-                    excluded += 1
-                    return
-                }
+                if filter && config.excludes(relativePath: fragment.repoPath) { return }
                 emit(fragment)
             }
         }

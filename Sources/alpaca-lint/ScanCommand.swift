@@ -1,4 +1,5 @@
 import AlpacaCore
+import AlpacaGit
 import AlpacaReport
 import AlpacaSources
 import ArgumentParser
@@ -154,6 +155,14 @@ struct ScanCommand: ParsableCommand {
         return paths.first ?? "."
     }
 
+    /// The commits `--history` reads.
+    private var historyRange: HistoryRange {
+        if let since { return .since(since) }
+        if let range { return .range(range) }
+        if let branch { return .branch(branch) }
+        return .all
+    }
+
     private func scan(settings: ScanSettings, readsStdin: Bool) throws -> ScanResult {
         let here = FileManager.default.currentDirectoryPath
         if readsStdin {
@@ -164,11 +173,13 @@ struct ScanCommand: ParsableCommand {
             var source = StagedFragmentSource(directory: here, maxFileSize: maxFileSize)
             return try ScanSession.run(&source, settings: settings)
         }
+        let config = settings.config
         if history {
-            var source = PatchHistorySource(directory: paths.first ?? here, since: since)
+            var source = HistoryFragmentSource(
+                directory: paths.first ?? here, range: historyRange, maxBlobSize: maxFileSize,
+                excludes: { config.excludes(relativePath: $0) })
             return try ScanSession.run(&source, settings: settings)
         }
-        let config = settings.config
         var source = TreeSource(paths: paths.isEmpty ? ["."] : paths, respectIgnore: !noIgnore, excludes: { config.excludes(relativePath: $0) })
         return try ScanSession.run(&source, settings: settings)
     }

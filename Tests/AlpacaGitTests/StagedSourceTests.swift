@@ -126,6 +126,82 @@ struct StagedSourceTests {
         #expect(snapshot.skipped == [SkippedFile(path: "large.txt", reason: .tooLarge)])
     }
 
+    @Test func submodulesSymlinksAndUnmergedPathsAreSkippedWithTheirReason() throws {
+        let repo = try TestRepository()
+        try repo.write("conflict.txt", "base\n")
+        try repo.commitAll("base", at: 1_700_000_000)
+        try repo.git(["switch", "-q", "-c", "side"])
+        try repo.write("conflict.txt", "side\n")
+        try repo.commitAll("side", at: 1_700_000_100)
+        try repo.git(["switch", "-q", "main"])
+        try repo.write("conflict.txt", "main\n")
+        try repo.commitAll("main", at: 1_700_000_200)
+        _ = try? repo.git(["merge", "-q", "side"])
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/link", withDestinationPath: "conflict.txt")
+        try repo.write("new.txt", "KEY = 'PKQ3H8ZK2W6N0RTVLV4B'\n")
+        try repo.git(["add", "link", "new.txt"])
+        try repo.git(["update-index", "--add", "--cacheinfo", "160000,\(String(repeating: "1", count: 40)),vendor/sub"])
+        let snapshot = try load(repo)
+        #expect(snapshot.files.map(\.path) == ["new.txt"])
+        #expect(snapshot.files.first?.addedLines == [1])
+        #expect(
+            snapshot.skipped == [
+                SkippedFile(path: "conflict.txt", reason: .unmerged), SkippedFile(path: "link", reason: .symlink),
+                SkippedFile(path: "vendor/sub", reason: .submodule),
+            ])
+    }
+
+    @Test func namesWithNewlinesAndNonUTF8BytesAreExact() throws {
+        let repo = try TestRepository()
+        try repo.write("base.txt", "b\n")
+        try repo.commitAll("first")
+        try repo.write("new\nline.txt", "one\ntwo\n")
+        try repo.git(["add", "."])
+        let blob = try repo.runner().run(["hash-object", "-w", "--stdin"], input: Array("e\n".utf8)).text
+        var record = Array("100644 \(blob)\t".utf8) + [UInt8(ascii: "l"), 0xE9, UInt8(ascii: "."), UInt8(ascii: "t")]
+        record.append(0)
+        _ = try repo.runner().run(["update-index", "-z", "--index-info"], input: record)
+        let snapshot = try load(repo)
+        #expect(snapshot.files.map(\.path) == ["l\u{FFFD}.t", "new\nline.txt"])
+        #expect(snapshot.files.map(\.addedLines) == [[1], [1, 2]])
+        #expect(snapshot.files.map { text($0) } == ["e\n", "one\ntwo\n"])
+    }
+
+    @Test func manyStagedFilesAndALargeOneInTheMiddle() throws {
+        // 600 requests are longer than the socket buffer the request is written to in one go.
+        let repo = try TestRepository()
+        for number in 0..<600 {
+            try repo.write("f/\(String(format: "%03d", number)).txt", "file \(number)\n")
+        }
+        try repo.write("f/300-large.txt", String(repeating: "x", count: 5000) + "\n")
+        try repo.git(["add", "."])
+        let snapshot = try load(repo, maxFileSize: 1000)
+        #expect(snapshot.files.count == 600)
+        #expect(snapshot.files[300].path == "f/300.txt")
+        #expect(text(snapshot.files[300]) == "file 300\n")
+        #expect(snapshot.skipped == [SkippedFile(path: "f/300-large.txt", reason: .tooLarge)])
+    }
+
+    @Test func aStagedChangeCostsThreeGitProcesses() throws {
+        let repo = try TestRepository()
+        try repo.write("a.txt", "one\n")
+        try repo.commitAll("first")
+        try repo.write("a.txt", "one\ntwo\n")
+        try repo.git(["add", "a.txt"])
+        // A wrapper that logs each call and runs the real git.
+        let log = repo.sandbox + "/calls.log"
+        let wrapper = repo.sandbox + "/git-wrapper"
+        let realGit = try repo.runner().executable
+        try "#!/bin/sh\necho \"$*\" >> '\(log)'\nexec '\(realGit)' \"$@\"\n".write(
+            toFile: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+        let runner = try GitRunner(directory: repo.path, environment: repo.environment, executable: wrapper)
+        let snapshot = try StagedSource(runner: runner).load(maxFileSize: 1_000_000)
+        #expect(snapshot.files.first?.addedLines == [2])
+        let calls = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(calls.count == 3, "\(calls)")
+    }
+
     @Test func bareRepositoryHasNothingStaged() throws {
         let repo = try TestRepository(bare: true)
         let error = gitError { _ = try load(repo) }

@@ -13,8 +13,8 @@ public struct RelatedLocation: Sendable, Hashable, Codable {
     public var repoPath: String
     /// The commit that holds this place (history scans), else nil.
     public var commit: String?
-    /// The fingerprint of the finding at this place, when it is one; lets a post-pass drop the
-    /// relation when that finding is removed (not reported).
+    /// The value identity (`Fingerprint.ofValue`) of the finding at this place, when it is one;
+    /// lets a post-pass drop the relation when that finding is removed (not reported).
     public var targetFingerprint: String?
 
     /// Creates a related location.

@@ -109,4 +109,14 @@ public struct FragmentReport: Sendable {
     public var skipped: SkipReason?
     /// Emission order, for deterministic results.
     public var sequence: Int
+
+    /// Creates a report.
+    public init(info: FragmentInfo, findings: [Finding], warnings: [ScanWarning], bytesScanned: Int?, skipped: SkipReason?, sequence: Int) {
+        self.info = info
+        self.findings = findings
+        self.warnings = warnings
+        self.bytesScanned = bytesScanned
+        self.skipped = skipped
+        self.sequence = sequence
+    }
 }

@@ -82,7 +82,7 @@ public struct FragmentScanner: Sendable {
                 return RelatedLocation(
                     path: fragment.displayPath, line: realLine(position.line), column: position.column, message: partnerRule.metadata.title,
                     repoPath: fragment.repoPath,
-                    targetFingerprint: Fingerprint.of(ruleId: partnerRule.id, secret: partner.secret, path: fragment.repoPath))
+                    targetFingerprint: Fingerprint.ofValue(ruleId: partnerRule.id, secret: partner.secret))
             }
             var finding = Finding(
                 ruleId: rule.id, practice: rule.metadata.practice, relatedPractices: rule.metadata.relatedPractices,

@@ -31,7 +31,7 @@ public struct PostPasses: Sendable {
             // 1. Configuration allows.
             var kept = report.findings.filter { !config.allows(secret: $0.secret) }
             if kept.count != report.findings.count {
-                let removed = Set(report.findings.filter { config.allows(secret: $0.secret) }.map(\.fingerprint))
+                let removed = Set(report.findings.filter { config.allows(secret: $0.secret) }.map { Fingerprint.ofValue(ruleId: $0.ruleId, secret: $0.secret) })
                 for index in kept.indices {
                     kept[index].related.removeAll { $0.targetFingerprint.map(removed.contains) ?? false }
                 }

@@ -13,4 +13,7 @@ public enum Fingerprint {
         bytes.append(contentsOf: path.utf8)
         return String(SHA256.hex(bytes).prefix(32))
     }
+
+    /// Identity of a rule's value whatever the path: relates findings within one file.
+    public static func ofValue(ruleId: String, secret: String) -> String { of(ruleId: ruleId, secret: secret, path: "") }
 }
