@@ -48,22 +48,30 @@ public struct HistoryFragmentSource: FragmentSource {
             throw ScanFailure("cannot read the git history: \(error)")
         }
         let skips = Locked<[SkippedBlob]>([])
-        let result: Result<HistoryScanIndex, GitError> = withoutActuallyEscaping(emit) { escapable in
-            // The blob readers call back from their own threads; the engine's emit is safe to call
-            // from any thread (a semaphore and a lock), which this box asserts.
-            let sink = UncheckedSendable(escapable)
+        // git's readers deliver blobs on their own threads; they hand them over to this thread,
+        // which alone feeds the engine. The queue is small: git waits while the engine catches up.
+        let handoff = HandoffQueue<HistoryBlob>(capacity: 8)
+        let outcome = Locked<Result<HistoryScanIndex, GitError>?>(nil)
+        let source = BlobHistorySource(runner: runner)
+        let range = range
+        let maxBlobSize = maxBlobSize
+        Thread.detachNewThread {
+            let result: Result<HistoryScanIndex, GitError>
             do throws(GitError) {
-                return .success(try BlobHistorySource(runner: runner).run(
+                result = .success(try source.run(
                     range: range, maxBlobSize: maxBlobSize,
-                    onBlob: { blob in
-                        sink.value(Fragment(
-                            content: .bytes(blob.bytes), displayPath: blob.path, repoPath: blob.path, origin: .blob(blob.oid)))
-                    },
+                    onBlob: { handoff.push($0) },
                     onSkip: { skip in skips.withLock { $0.append(skip) } }))
             } catch {
-                return .failure(error)
+                result = .failure(error)
             }
+            outcome.withLock { $0 = result }
+            handoff.close()
         }
+        while let blob = handoff.pop() {
+            emit(Fragment(content: .bytes(blob.bytes), displayPath: blob.path, repoPath: blob.path, origin: .blob(blob.oid)))
+        }
+        guard let result = outcome.withLock({ $0 }) else { throw ScanFailure("cannot read the git history: the reader stopped without a result") }
         switch result {
         case .success(let index): self.index = index
         case .failure(let error): throw ScanFailure("cannot read the git history: \(error)")
@@ -154,10 +162,4 @@ public struct HistoryFragmentSource: FragmentSource {
         moved.hasInlineAllow = finding.hasInlineAllow
         return moved
     }
-}
-
-/// A value moved across threads whose safety its user vouches for (see the call site).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
