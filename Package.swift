@@ -28,6 +28,8 @@ let package = Package(
         ),
         // Staged and history sources: git processes and the unified-diff parser.
         .target(name: "AlpacaGit"),
+        // --fix: plans and applies the edits that move literal credentials into .env (no scanner types).
+        .target(name: "AlpacaFix", dependencies: ["AlpacaIgnore"]),
         // One reporter per output format.
         .target(name: "AlpacaReport", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .executableTarget(
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "AlpacaIgnoreTests", dependencies: ["AlpacaIgnore"]),
         .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
+        .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore"]),
     ],
