@@ -5,9 +5,7 @@ enum DotEnvFile {
     /// The entries of `bytes` in order, with quotes removed from values and unquoted inline comments cut.
     static func entries(_ bytes: [UInt8]) -> [(name: String, value: String)] {
         var result: [(String, String)] = []
-        for rawLine in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
-            var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
+        for line in DotEnvLines.lines(bytes) where !line.isEmpty {
             guard !line.trimmingCharactersInSet(" \t").hasPrefix("#"), let groups = entryPattern.match(line),
                 let name = groups[1]
             else { continue }
@@ -56,12 +54,12 @@ enum DotEnvFile {
         return "\(name)=\"\(escaped)\""
     }
 
-    /// `existing` (nil when the file is new) with `lines` appended: a header comment for a new
-    /// file, an EOL first when the last line has none, the file's own line ending throughout.
-    static func appending(_ lines: [String], to existing: [UInt8]?, header: String) -> [UInt8] {
+    /// `existing` (nil when the file is new) with `lines` appended: `header` first in a new file,
+    /// an EOL first when the last line has none, the file's own line ending throughout.
+    static func appending(_ lines: [String], to existing: [UInt8]?, header: String?) -> [UInt8] {
         let text = SourceText(existing ?? [])
         let ending = existing == nil ? [UInt8(0x0A)] : text.lineEnding
-        var bytes = existing ?? Array(header.utf8) + ending
+        var bytes = existing ?? header.map { Array($0.utf8) + ending } ?? []
         if let last = bytes.last, last != 0x0A { bytes += ending }
         for line in lines { bytes += Array(line.utf8) + ending }
         return bytes

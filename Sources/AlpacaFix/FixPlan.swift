@@ -16,6 +16,14 @@ public struct FixRegion: Sendable, Hashable, Codable {
     public let endLine: Int
     /// Column after the last scalar (equal to `startColumn` on the same line for an insertion).
     public let endColumn: Int
+
+    /// A region from its four coordinates.
+    public init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+        self.startLine = startLine
+        self.startColumn = startColumn
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
 }
 
 /// One SARIF `replacement`: the region of the original file that is deleted and the text inserted there.

@@ -62,7 +62,7 @@ struct IgnorePlanner {
             let path = absolute(file)
             let original = FixFileSystem.read(path)
             let lines = ["# local environment files (added by alpaca-lint --fix)"] + (rulesByFile[file] ?? [])
-            let updated = DotEnvFile.appending(lines, to: original, header: "# Files git must not commit")
+            let updated = DotEnvFile.appending(lines, to: original, header: nil)
             changes.append(FileChange(
                 role: .ignoreFile(covering: coveredByFile[file] ?? []), absolutePath: path, relativePath: file,
                 original: original, updated: updated, creationMode: 0o644, verification: nil))
@@ -105,8 +105,9 @@ struct IgnorePlanner {
 enum DotEnvLines {
     /// The lines of `bytes` without line endings.
     static func lines(_ bytes: [UInt8]) -> [String] {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Bytes, not Characters: Swift reads "\r\n" as one Character, which would hide the line feed.
+        bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         }
     }
 }
