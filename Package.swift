@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "AlpacaIgnoreTests", dependencies: ["AlpacaIgnore"]),
         .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
-        .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore"]),
+        // Depends on the executable so its end-to-end test can scan with the real binary.
+        .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore", "alpaca-lint"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore"]),
     ],

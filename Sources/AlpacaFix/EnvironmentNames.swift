@@ -66,9 +66,9 @@ struct EnvironmentNaming {
     /// Names every site without a fixed name; `sites` are in file order.
     mutating func assign(_ sites: [Site]) {
         let free = sites.filter { $0.fixedName == nil && nameForValue[$0.value] == nil }
-        // Which base names have paper values among the new ones (then live values take _LIVE).
+        // Which base names have paper values anywhere in the plan (then live values take _LIVE).
         var basesWithPaper = Set<String>()
-        for site in free where site.environment == .paper {
+        for site in sites where site.environment == .paper {
             basesWithPaper.insert(EnvironmentNames.baseName(kind: site.kind, environment: site.environment))
         }
         let ranked = free.enumerated().sorted { left, right in

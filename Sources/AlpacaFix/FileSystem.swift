@@ -32,11 +32,12 @@ enum FixFileSystem {
     }
 
     /// Replaces (or creates) `path` with `bytes` atomically: a temporary file in the same folder,
-    /// written, flushed, given the old file's mode (or `creationMode`), then renamed over the target.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, creationMode: UInt32) throws(FixWriteError) {
+    /// written, flushed, given the old file's mode (or `creationMode`; with `restrictToOwner`, the old
+    /// mode without group and other bits), then renamed over the target.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, creationMode: UInt32, restrictToOwner: Bool = false) throws(FixWriteError) {
         let mode: UInt32
         switch kind(path) {
-        case .regular(let existing): mode = existing
+        case .regular(let existing): mode = restrictToOwner ? existing & 0o7700 : existing
         case .missing: mode = creationMode
         case .other: throw FixWriteError(path: path, message: "not a regular file")
         }

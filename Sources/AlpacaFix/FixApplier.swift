@@ -61,7 +61,8 @@ public struct FixApplier: Sendable {
         let current = FixFileSystem.kind(change.absolutePath) == .missing ? nil : FixFileSystem.read(change.absolutePath)
         guard current == change.original else { return "the file changed since it was planned; run --fix again" }
         do {
-            try FixFileSystem.writeAtomically(change.updated, to: change.absolutePath, creationMode: change.creationMode)
+            try FixFileSystem.writeAtomically(
+                change.updated, to: change.absolutePath, creationMode: change.creationMode, restrictToOwner: change.restrictToOwner)
             return nil
         } catch {
             return error.description

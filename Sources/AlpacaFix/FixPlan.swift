@@ -104,6 +104,9 @@ public struct FileChange: Sendable, Hashable {
     public let updated: [UInt8]
     /// Permission bits for a file that is created (existing files keep theirs).
     public let creationMode: UInt32
+    /// True for `.env`: an existing file loses its group and other permission bits (0644 becomes
+    /// 0600), because it now holds the moved secrets.
+    public var restrictToOwner: Bool { role == .environmentFile }
     /// How the new content was checked: "python3 compile", "not checked: …", or nil for non-code files.
     public let verification: String?
 }

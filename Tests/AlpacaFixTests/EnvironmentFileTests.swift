@@ -27,7 +27,7 @@ struct EnvironmentFileTests {
         #expect(try repo.run("git", ["check-ignore", "-q", ".env.example"]).status == 1)
     }
 
-    @Test("existing .env entries are never overwritten; a value already there keeps its name; modes are kept")
+    @Test("existing .env entries are never overwritten; a value already there keeps its name; .env loses group bits")
     func existingEnvironment() throws {
         let repo = try TempRepo()
         try repo.write("# mine\r\nALPACA_API_KEY=\(Fake.paperKey)\r\nAPCA_API_SECRET_KEY=\"something-else-entirely-0123456789abcdef\"", to: ".env", mode: 0o640)
@@ -44,7 +44,7 @@ struct EnvironmentFileTests {
         _ = FixApplier().apply(plan)
         // Appended after an EOL in the file's own CRLF style; the old lines are untouched.
         #expect(repo.read(".env") == "# mine\r\nALPACA_API_KEY=\(Fake.paperKey)\r\nAPCA_API_SECRET_KEY=\"something-else-entirely-0123456789abcdef\"\r\nAPCA_API_SECRET_KEY_2=\(Fake.paperSecret)\r\n")
-        #expect(repo.mode(".env") == 0o640)
+        #expect(repo.mode(".env") == 0o600)
         #expect(repo.read(".gitignore") == ".env\n")
         #expect(repo.read("b.py") == "import os\nk = os.environ[\"ALPACA_API_KEY\"]\ns = os.environ[\"APCA_API_SECRET_KEY_2\"]\n")
     }

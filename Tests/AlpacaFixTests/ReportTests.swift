@@ -75,3 +75,53 @@ struct ReportTests {
         #expect(replacements[1].deletedRegion == FixRegion(startLine: 2, startColumn: 11, endLine: 2, endColumn: 33))
     }
 }
+
+@Suite("SARIF fixes against the schema")
+struct SARIFSchemaTests {
+    /// ../shared/schemas/sarif-schema-2.1.0.json beside the package (or ALPACA_LINT_SHARED_DIR).
+    static let schema: String? = {
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var folders = [packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path,
+                       packageRoot.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared").path]
+        if let explicit = ProcessInfo.processInfo.environment["ALPACA_LINT_SHARED_DIR"] { folders.insert(explicit, at: 0) }
+        return folders.map { $0 + "/schemas/sarif-schema-2.1.0.json" }.first { FileManager.default.fileExists(atPath: $0) }
+    }()
+
+    static let validatorAvailable: Bool = {
+        guard schema != nil, onPath("python3") else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import jsonschema"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    @Test("a result carrying the planned fixes validates against SARIF 2.1.0",
+          .enabled(if: validatorAvailable, "needs ../shared/schemas/sarif-schema-2.1.0.json and python3 with jsonschema"))
+    func validates() throws {
+        let repo = try TempRepo()
+        try repo.write("from x import y\nKEY = \"\(Fake.paperKey)\"\n", to: "a b.py")
+        let plan = FixPlanner(repositoryRoot: repo.path, checker: AcceptingChecker()).plan([repo.finding("alpaca-paper-key-id", "a b.py", Fake.paperKey)])
+        let fix = try #require(plan.outcomes[0].sarifFix)
+        let document: [String: Any] = [
+            "version": "2.1.0",
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "runs": [[
+                "tool": ["driver": ["name": "alpaca-lint", "rules": [["id": "alpaca-paper-key-id"]]]],
+                "results": [[
+                    "ruleId": "alpaca-paper-key-id", "ruleIndex": 0, "message": ["text": "paper key"],
+                    "locations": [["physicalLocation": ["artifactLocation": ["uri": "a%20b.py", "uriBaseId": "%SRCROOT%"],
+                                                        "region": ["startLine": 2, "startColumn": 8]]]],
+                    "fixes": [fix.sarifObject(encodeURI: { $0.replacingOccurrences(of: " ", with: "%20") })],
+                ]],
+            ]],
+        ]
+        let file = repo.root.appendingPathComponent("out.sarif")
+        try JSONSerialization.data(withJSONObject: document).write(to: file)
+        let script = "import json, sys, jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+        let result = try repo.run("python3", ["-c", script, try #require(Self.schema), file.path])
+        #expect(result.status == 0)
+    }
+}
