@@ -92,7 +92,7 @@ struct EnvironmentNaming {
     }
 
     /// Paper first (it keeps the plain names), then unknown, then live, then broker.
-    private static func rank(_ environment: CredentialEnvironment?) -> Int {
+    static func rank(_ environment: CredentialEnvironment?) -> Int {
         switch environment {
         case .paper: return 0
         case nil: return 1

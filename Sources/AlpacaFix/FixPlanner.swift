@@ -68,19 +68,30 @@ public struct FixPlanner: Sendable {
                 + IgnorePlanner.untrackCommand(".env") + " first, then --fix again"
         }
         var naming = EnvironmentNaming(existing: environmentKind == .other ? [] : DotEnvFile.entries(environmentOriginal ?? []))
-        for fileIndex in files.indices {
-            if let blocker {
-                for site in files[fileIndex].sites { state.manual(site.findings, blocker) }
-                files[fileIndex].sites.removeAll()
-                continue
-            }
-            files[fileIndex].sites.removeAll { site in
-                guard let name = site.fixedName else { return false }
-                if naming.claim(name, for: site.value) { return false }
-                state.manual(site.findings, "the code sets \(name), but \(name) already holds a different value (in .env or elsewhere in this fix)")
-                return true
+        if let blocker {
+            for file in files { for site in file.sites { state.manual(site.findings, blocker) } }
+            files.removeAll()
+        }
+        // Names the code uses are claimed first, paper values before live ones, then in file order.
+        let claims = files.indices.flatMap { fileIndex in files[fileIndex].sites.indices.map { (fileIndex, $0) } }
+            .filter { files[$0.0].sites[$0.1].fixedName != nil }
+            .enumerated().sorted { left, right in
+                let leftRank = EnvironmentNaming.rank(files[left.element.0].sites[left.element.1].environment)
+                let rightRank = EnvironmentNaming.rank(files[right.element.0].sites[right.element.1].environment)
+                return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset
+            }.map(\.element)
+        var rejected: [(Int, Int)] = []
+        for (fileIndex, siteIndex) in claims {
+            var site = files[fileIndex].sites[siteIndex]
+            guard let name = site.fixedName, !naming.claim(name, for: site.value) else { continue }
+            if site.useLiteralAlternative(instead: name) {
+                files[fileIndex].sites[siteIndex] = site
+            } else {
+                state.manual(site.findings, "the code uses \(name), but \(name) already holds a different value (in .env or elsewhere in this fix)")
+                rejected.append((fileIndex, siteIndex))
             }
         }
+        for (fileIndex, siteIndex) in rejected.sorted(by: { $0.1 > $1.1 }) { files[fileIndex].sites.remove(at: siteIndex) }
         naming.assign(files.flatMap(\.sites))
 
         // Edit and verify each file.

@@ -34,6 +34,30 @@ struct Site: Hashable, Sendable {
     var findings: [Int]
     /// Human description of the change, completed with the name later.
     var summary: String
+    /// For a removed assignment: the literal alone and how to replace it, used instead when the
+    /// variable's name already holds another value (`NAME = read of NAME_2` rather than a removal).
+    var literalAlternative: (range: Range<Int>, style: ReplacementStyle, needsImport: Bool)?
+
+    /// Turns a removal into a replacement of the literal by a read of a name chosen later.
+    mutating func useLiteralAlternative(instead name: String) -> Bool {
+        guard let alternative = literalAlternative else { return false }
+        range = alternative.range
+        style = alternative.style
+        needsImport = alternative.needsImport
+        fixedName = nil
+        literalAlternative = nil
+        summary = "literal replaced by an environment read (\(name) already holds another value, so the assignment keeps its name and reads a new one)"
+        return true
+    }
+
+    static func == (left: Site, right: Site) -> Bool {
+        left.range == right.range && left.style == right.style && left.value == right.value && left.findings == right.findings
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(range)
+        hasher.combine(value)
+    }
 }
 
 /// Why a finding cannot be fixed mechanically; the text completes "needs a manual fix: …".

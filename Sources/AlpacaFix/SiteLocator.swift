@@ -75,6 +75,9 @@ struct SiteLocator {
         if let first = needle.first, needle.count >= 2, first == needle.last, [0x22, 0x27, 0x60].contains(first) {
             range = (hit + 1)..<(hit + needle.count - 1)
             value = text.text(range)
+            if text.bytes[range].contains(first) {
+                return .failure(ManualReason("the header value is built from several literals (a concatenation)"))
+            }
         }
         let headerText = text.text(start..<end)
         return .success((range, value, CredentialKind.headerValue(value, headerText: headerText)))
@@ -127,6 +130,12 @@ struct SiteLocator {
             return .failure(ManualReason("the value is in a prefixed string literal (bytes or f-string) that an environment read cannot replace as is"))
         }
         if region.content != value {
+            if language == .python, region.multiLine, linePrefix(upTo: region.range.lowerBound).trimmingCharactersInSet(" \t").isEmpty {
+                // A triple-quoted string standing alone is documentation, like a comment: name the variable instead.
+                site.style = .bareName
+                site.summary = "in a docstring"
+                return .success(())
+            }
             return .failure(ManualReason("the value is part of a longer string literal; build that string from the environment variable by hand"))
         }
         let literal = region.range
@@ -220,6 +229,7 @@ struct SiteLocator {
 
     /// The statement that set variable `name` from the literal is replaced by a comment.
     private func removal(_ site: inout Site, name: String, statementEnd: Int) -> Result<Void, ManualReason> {
+        site.literalAlternative = (site.range, site.style, site.needsImport)
         let lineStart = text.lineStarts[text.lineNumber(at: site.range.lowerBound) - 1]
         let statementStart = lineStart + text.indentation(ofLineAt: site.range.lowerBound).count
         site.range = statementStart..<statementEnd
@@ -297,6 +307,7 @@ struct SiteLocator {
         let statementEnd = token.upperBound + (end[1]?.utf8.count ?? 0)
         return { site in
             site.range = token
+            site.style = .shell("\"${NAME}\"")
             return self.removal(&site, name: name, statementEnd: statementEnd)
         }
     }

@@ -69,6 +69,22 @@ struct ShellFixTests {
         if onPath("sh") { #expect(plan.changes.first { $0.relativePath == "run.sh" }?.verification?.contains("sh -n") == true) }
     }
 
+    @Test("two scripts exporting the same name: paper keeps the removal, live reads APCA_API_KEY_ID_LIVE")
+    func conflictingExports() throws {
+        let repo = try TempRepo()
+        try repo.write("export APCA_API_KEY_ID=\(Fake.liveKey)\n", to: "deploy/live.sh")
+        try repo.write("export APCA_API_KEY_ID='\(Fake.paperKey)'\n", to: "scripts/paper.sh")
+        let plan = FixPlanner(repositoryRoot: repo.path).plan([
+            repo.finding("alpaca-live-key-id", "deploy/live.sh", Fake.liveKey),
+            repo.finding("alpaca-paper-key-id", "scripts/paper.sh", Fake.paperKey),
+        ])
+        #expect(plan.outcomes.allSatisfy { $0.fixable }, "\(plan.outcomes.map(\.reason))")
+        #expect(plan.updatedText("deploy/live.sh") == "export APCA_API_KEY_ID=\"${APCA_API_KEY_ID_LIVE}\"\n")
+        #expect(plan.updatedText("scripts/paper.sh") == "# APCA_API_KEY_ID now comes from the environment (.env); set by alpaca-lint --fix\n")
+        let environment = try #require(plan.updatedText(".env"))
+        #expect(environment.contains("APCA_API_KEY_ID=\(Fake.paperKey)\n") && environment.contains("APCA_API_KEY_ID_LIVE=\(Fake.liveKey)\n"))
+    }
+
     @Test("${NAME:-literal} loses its default")
     func defaultValue() throws {
         let repo = try TempRepo()
