@@ -95,7 +95,7 @@ struct CodeLexer {
             default:
                 break
             }
-        case .shell:
+        case .shell, .environmentTemplate:
             break
         }
         return nil

@@ -30,6 +30,7 @@ public struct FixPlanner: Sendable {
         var state = PlanState(findings: findings)
         var ignoreTargets: [IgnorePlanner.Target] = []
         var environmentFileFindings: [Int] = []
+        var templateFindings: [Int] = []
         var codeFindings: [String: [Int]] = [:]
         for (index, finding) in findings.enumerated() {
             let kind = CredentialKind(ruleId: finding.ruleId)
@@ -37,11 +38,16 @@ public struct FixPlanner: Sendable {
             case .environmentMixup:
                 state.outcomes[index] = FindingOutcome(fixable: false, reason: Self.mixupReason, variableName: nil, sarifFix: nil)
             case .envNotIgnored, .envTracked:
-                ignoreTargets.append(IgnorePlanner.Target(path: finding.relativePath, tracked: kind == .envTracked))
+                if Self.isTemplate(finding.relativePath) {
+                    // A template stays committed: its fix is placeholders, decided once its values are handled.
+                    templateFindings.append(index)
+                } else {
+                    ignoreTargets.append(IgnorePlanner.Target(path: finding.relativePath, tracked: kind == .envTracked))
+                }
             case .unknown:
                 state.manual(index, "no automatic fix exists for rule \(finding.ruleId)")
             default:
-                if Self.isEnvironmentFile(finding.relativePath) {
+                if Self.isEnvironmentFile(finding.relativePath) && !Self.isTemplate(finding.relativePath) {
                     environmentFileFindings.append(index)
                 } else {
                     codeFindings[finding.filePath, default: []].append(index)
@@ -123,14 +129,24 @@ public struct FixPlanner: Sendable {
         var exampleChange: FileChange?
         if !usedNames.isEmpty, FixFileSystem.kind(examplePath) != .other {
             let exampleOriginal = FixFileSystem.read(examplePath)
-            let present = Set(DotEnvFile.entries(exampleOriginal ?? []).map(\.name))
+            // .env.example may itself have been a template with real values, emptied above: build on that.
+            let emptied = codeChanges.firstIndex { $0.relativePath == ".env.example" }
+            let base = emptied.map { codeChanges[$0].updated } ?? exampleOriginal
+            let present = Set(DotEnvFile.entries(base ?? []).map(\.name))
             let missing = usedNames.filter { !present.contains($0) }
             if !missing.isEmpty {
                 let header = "# Copy to .env and fill in the values. This file holds names only and is safe to commit."
-                exampleChange = FileChange(
-                    role: .exampleFile, absolutePath: examplePath, relativePath: ".env.example", original: exampleOriginal,
-                    updated: DotEnvFile.appending(missing.map { "\($0)=" }, to: exampleOriginal, header: header), creationMode: 0o644,
-                    verification: nil)
+                let updated = DotEnvFile.appending(missing.map { "\($0)=" }, to: base, header: header)
+                if let emptied {
+                    let change = codeChanges[emptied]
+                    codeChanges[emptied] = FileChange(
+                        role: change.role, absolutePath: change.absolutePath, relativePath: change.relativePath,
+                        original: change.original, updated: updated, creationMode: change.creationMode, verification: change.verification)
+                } else {
+                    exampleChange = FileChange(
+                        role: .exampleFile, absolutePath: examplePath, relativePath: ".env.example", original: exampleOriginal,
+                        updated: updated, creationMode: 0o644, verification: nil)
+                }
             }
         }
 
@@ -148,11 +164,20 @@ public struct FixPlanner: Sendable {
                 variableName: nil, sarifFix: nil)
             if let command = outcome.untrackCommand, !commands.contains(command) { commands.append(command) }
         }
+        for index in templateFindings {
+            let path = findings[index].relativePath
+            let values = findings.indices.filter { findings[$0].relativePath == path && Self.isCredential(findings[$0].ruleId) }
+            if values.allSatisfy({ state.outcomes[$0]?.fixable == true }) {
+                state.outcomes[index] = FindingOutcome(
+                    fixable: true, reason: "\(path) is a template and stays committed; its values become empty placeholders and move to .env",
+                    variableName: nil, sarifFix: nil)
+            } else {
+                state.manual(index, "\(path) is a template: replace its real values with placeholders (keep the real ones in .env)")
+            }
+        }
         for index in environmentFileFindings {
             let path = findings[index].relativePath
-            if Self.isTemplate(path) {
-                state.manual(index, "a template should hold placeholders only: replace the value in \(path) with a placeholder and keep the real one in .env")
-            } else if let outcome = ignorePlan.outcomes[path], outcome.fixable {
+            if let outcome = ignorePlan.outcomes[path], outcome.fixable {
                 state.outcomes[index] = FindingOutcome(
                     fixable: true, reason: "the value stays in \(path), which git will ignore: " + outcome.reason, variableName: nil, sarifFix: nil)
             } else {
@@ -200,7 +225,9 @@ public struct FixPlanner: Sendable {
             state.manual(indices, "the file could not be read as a regular file")
             return nil
         }
-        guard let language = SourceLanguage.detect(path: relativePath, contents: bytes) else {
+        guard let language = Self.isTemplate(relativePath) && Self.isEnvironmentFile(relativePath)
+            ? .environmentTemplate : SourceLanguage.detect(path: relativePath, contents: bytes)
+        else {
             state.manual(indices, "--fix edits Python, JavaScript/TypeScript, Swift, Go and shell files only")
             return nil
         }
@@ -375,10 +402,13 @@ public struct FixPlanner: Sendable {
         return name == ".env" || name.hasPrefix(".env.") || name.hasSuffix(".env")
     }
 
+    /// Whether a rule reports a credential value.
+    static func isCredential(_ ruleId: String) -> Bool { FixReport.isCredential(ruleId) }
+
     /// A committed template of an environment file.
     static func isTemplate(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent.lowercased()
-        return ["example", "sample", "template", "dist", "tpl", "defaults"].contains { name.contains($0) }
+        let parts = (path as NSString).lastPathComponent.lowercased().split(separator: ".")
+        return parts.contains { ["example", "sample", "template", "dist", "tpl", "defaults"].contains(String($0)) }
     }
 
     /// Whether git tracks `path` in the repository at `root` (false when git is unavailable).

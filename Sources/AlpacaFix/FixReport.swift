@@ -38,6 +38,8 @@ public enum FixReport {
         lines.append("alpaca-lint --fix \(verb) \(changed.count) file\(changed.count == 1 ? "" : "s")")
         for change in changed {
             switch change.role {
+            case .code(.environmentTemplate):
+                lines.append("  \(change.relativePath): real values replaced by empty placeholders (the values are in .env now)")
             case .code:
                 let names = plan.outcomes.enumerated().filter { plan.findings[$0.offset].relativePath == change.relativePath && $0.element.fixable }
                     .compactMap(\.element.variableName)

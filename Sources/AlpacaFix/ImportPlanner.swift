@@ -8,7 +8,7 @@ enum ImportPlanner {
         case .python: return pythonImport(text, regions)
         case .swift: return swiftImport(text, regions)
         case .go: return try goImport(text, regions)
-        case .javaScript, .typeScript, .shell: return nil
+        case .javaScript, .typeScript, .shell, .environmentTemplate: return nil
         }
     }
 
@@ -36,7 +36,18 @@ enum ImportPlanner {
 
     // MARK: Python
 
-    private static let pythonHasOs = Pattern(#"^import\s+(?:[A-Za-z_][\w.]*(?:\s+as\s+\w+)?\s*,\s*)*os(?:\s*,.*)?\s*(?:#.*)?$"#)
+    /// Whether a top-level line binds the name `os`: `import os`, `import os.path`, `import sys, os`
+    /// (not `import os as o`, not `from os import environ`).
+    static func pythonBindsOs(_ line: String) -> Bool {
+        guard line.hasPrefix("import ") else { return false }
+        var body = Substring(line.dropFirst("import ".count))
+        if let comment = body.firstIndex(of: "#") { body = body[..<comment] }
+        if let semicolon = body.firstIndex(of: ";") { body = body[..<semicolon] }
+        return body.split(separator: ",").contains { item in
+            let name = item.trimmingCharacters(in: .whitespaces)
+            return name == "os" || (name.hasPrefix("os.") && !name.contains(" "))
+        }
+    }
     private static let pythonImportLine = Pattern(#"^(?:import\s|from\s+(?!__future__\b)[\w.]+\s+import\b)"#)
     private static let pythonFutureLine = Pattern(#"^from\s+__future__\s+import\b"#)
 
@@ -44,7 +55,7 @@ enum ImportPlanner {
     /// and `from __future__` lines.
     private static func pythonImport(_ text: SourceText, _ regions: [LexRegion]) -> TextEdit? {
         let lines = codeLines(text, regions)
-        if lines.contains(where: { pythonHasOs.matches($0.content) }) { return nil }
+        if lines.contains(where: { pythonBindsOs($0.content) }) { return nil }
         if let first = lines.first(where: { pythonImportLine.matches($0.content) }) {
             return insertion("import os", at: first.start, text)
         }

@@ -79,6 +79,8 @@ enum ContextPatterns {
     static let shellAssignmentEnd = Pattern(#"^(\s*;)?\s*(?:#.*)?$"#)
     /// Shell `${N:-` / `${N-` / `${N:=` / `${N=` right before the value (a default).
     static let shellFallback = Pattern(#"\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])$"#)
+    /// `[export] NAME=` at the start of a template line, before the value.
+    static let templateEntry = Pattern(#"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*$"#)
     /// An environment-style (upper-case) variable name.
     static let upperCaseName = Pattern(#"^[A-Z][A-Z0-9_]*$"#)
 }

@@ -12,6 +12,9 @@ struct SiteLocator {
         if language == .shell {
             codeRegions = []
             shellRegions = ShellLexer.regions(text.bytes)
+        } else if language == .environmentTemplate {
+            codeRegions = []
+            shellRegions = []
         } else {
             codeRegions = CodeLexer.regions(text.bytes, language: language)
             shellRegions = []
@@ -38,7 +41,12 @@ struct SiteLocator {
         var site = Site(
             range: located.range, style: .read(grouped: false), value: located.value, kind: located.kind,
             environment: environment, fixedName: nil, needsImport: false, findings: [index], summary: "")
-        let decided = language == .shell ? shellSite(&site) : codeSite(&site)
+        let decided: Result<Void, ManualReason>
+        switch language {
+        case .shell: decided = shellSite(&site)
+        case .environmentTemplate: decided = templateSite(&site)
+        default: decided = codeSite(&site)
+        }
         return decided.map { site }
     }
 
@@ -182,7 +190,7 @@ struct SiteLocator {
             if ContextPatterns.swiftEnumCase.matches(before) {
                 return .failure(ManualReason("the value is an enum case's raw value, which must stay a literal"))
             }
-        case .shell:
+        case .shell, .environmentTemplate:
             break
         }
         return .success(())
@@ -249,6 +257,31 @@ struct SiteLocator {
         site.fixedName = name
         site.needsImport = false
         site.summary = "fallback literal for \(name) emptied (the value now comes from .env)"
+        return .success(())
+    }
+
+    // MARK: - Environment templates
+
+    /// `NAME=value` in a committed template: the value (with its quotes) becomes empty and moves to .env.
+    private func templateSite(_ site: inout Site) -> Result<Void, ManualReason> {
+        var token = site.range
+        let bytes = text.bytes
+        if token.lowerBound > 0, token.upperBound < bytes.count, bytes[token.lowerBound - 1] == bytes[token.upperBound],
+            [0x22, 0x27].contains(bytes[token.upperBound])
+        {
+            token = (token.lowerBound - 1)..<(token.upperBound + 1)
+        }
+        guard let name = ContextPatterns.templateEntry.name(in: linePrefix(upTo: token.lowerBound)),
+            ContextPatterns.pythonAssignmentEnd.matches(lineSuffix(from: token.upperBound))
+        else {
+            return .failure(ManualReason("the value is not a whole NAME=value entry of the template; replace it with a placeholder by hand"))
+        }
+        site.range = token
+        site.style = .fixed([])
+        site.fixedName = name
+        site.summary = "the template's value emptied (the value now comes from .env)"
+        // When NAME already holds another value, the template is emptied all the same and the value kept under a new name.
+        site.literalAlternative = (token, .fixed([]), false)
         return .success(())
     }
 

@@ -12,6 +12,9 @@ public enum SourceLanguage: String, Sendable, Hashable, CaseIterable {
     case go
     /// POSIX sh, bash, zsh or ksh (`.sh`, `.bash`, `.zsh`, `.ksh`, or a shell shebang).
     case shell
+    /// A committed `.env` template (`.env.example`, `.env.sample`, …): `NAME=value` lines whose values
+    /// become empty placeholders. Never returned by `detect`; the planner picks it by file name.
+    case environmentTemplate
 
     /// The language of a file, by extension first and then by its `#!` line; nil when unsupported.
     public static func detect(path: String, contents: [UInt8]) -> SourceLanguage? {
@@ -57,6 +60,7 @@ public enum SourceLanguage: String, Sendable, Hashable, CaseIterable {
         case .swift: return "ProcessInfo.processInfo.environment[\"\(name)\"] ?? \"\""
         case .go: return "os.Getenv(\"\(name)\")"
         case .shell: return "\"${\(name)}\""
+        case .environmentTemplate: return ""
         }
     }
 
@@ -66,7 +70,7 @@ public enum SourceLanguage: String, Sendable, Hashable, CaseIterable {
     /// What starts a line comment.
     var lineComment: String {
         switch self {
-        case .python, .shell: return "#"
+        case .python, .shell, .environmentTemplate: return "#"
         case .javaScript, .typeScript, .swift, .go: return "//"
         }
     }
@@ -77,7 +81,7 @@ public enum SourceLanguage: String, Sendable, Hashable, CaseIterable {
         case .python: return "import os"
         case .swift: return "import Foundation"
         case .go: return "\"os\""
-        case .javaScript, .typeScript, .shell: return nil
+        case .javaScript, .typeScript, .shell, .environmentTemplate: return nil
         }
     }
 }

@@ -82,6 +82,8 @@ public struct ProcessSyntaxChecker: SyntaxChecking {
         case .shell:
             let shell = Self.shellName(contents: contents, fileName: fileName)
             return run(shell, ["-n", file.path], name: "\(shell) -n")
+        case .environmentTemplate:
+            return .parses(checker: "NAME=value lines")
         }
     }
 
