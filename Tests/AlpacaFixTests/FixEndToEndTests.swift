@@ -112,7 +112,7 @@ struct FixEndToEndTests {
     }
 
     /// Scans the repository with the real binary and maps the JSON findings to the fixer's input.
-    private func scan(_ repo: TempRepo) throws -> [FixFinding] {
+    static func scan(_ repo: TempRepo) throws -> [FixFinding] {
         let binary = try #require(Self.binary, "alpaca-lint binary not found")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -161,7 +161,7 @@ struct FixEndToEndTests {
     func scenario() throws {
         let repo = try makeRepository()
         let unsupportedBefore = repo.bytes("bot/unsupported.py")
-        let findings = try scan(repo)
+        let findings = try Self.scan(repo)
         #expect(findings.contains { $0.ruleId == "alpaca-env-not-ignored" && $0.relativePath == ".env" })
         #expect(findings.contains { $0.ruleId == "alpaca-header-literal" && $0.relativePath == "ios/Account.swift" })
 
@@ -187,7 +187,7 @@ struct FixEndToEndTests {
         #expect(!summary.contains(Fake.paperKey) && !summary.contains(Fake.paperSecret))
 
         // The rescan finds no credential or header literal in the code files (only the f-string).
-        let after = try scan(repo)
+        let after = try Self.scan(repo)
         let left = after.filter { Self.codeCredentialRules.contains($0.ruleId) }
         #expect(left.allSatisfy { $0.relativePath == "bot/unsupported.py" }, "\(left.map { "\($0.relativePath):\($0.line) \($0.ruleId)" })")
         #expect(!after.contains { $0.ruleId == "alpaca-env-not-ignored" || $0.ruleId == "alpaca-env-tracked" })
@@ -228,7 +228,7 @@ struct FixEndToEndTests {
         try repo.run("git", ["add", "-A"])
         let status = try repo.run("git", ["status", "--porcelain"]).output
         let diffBefore = try repo.run("git", ["diff", "--cached"]).output
-        let secondFindings = try scan(repo)
+        let secondFindings = try Self.scan(repo)
         let second = FixPlanner(repositoryRoot: repo.path).plan(secondFindings)
         #expect(second.changes.isEmpty, "\(second.changes.map(\.relativePath))")
         _ = FixApplier().apply(second)
