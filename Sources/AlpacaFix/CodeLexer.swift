@@ -13,9 +13,9 @@ struct LexRegion: Sendable, Hashable {
     /// What the region is.
     let kind: Kind
     /// The whole token: prefix, delimiters and body.
-    let range: Range<Int>
+    var range: Range<Int>
     /// The body between the delimiters (the whole range for comments).
-    let content: Range<Int>
+    var content: Range<Int>
     /// The string interpolates (f-string, template literal with `${`, Swift `\(`).
     var interpolated = false
     /// The literal may span lines (Python triple quotes, Swift `"""`, JS template, Go raw string).
@@ -41,7 +41,13 @@ struct CodeLexer {
     static func regions(_ bytes: [UInt8], language: SourceLanguage) -> [LexRegion] {
         var lexer = CodeLexer(bytes, language)
         _ = lexer.scanCode(from: 0, closing: nil, record: true)
-        return lexer.regions
+        // An escape or delimiter at the very end can step past it: no range may.
+        return lexer.regions.map { region in
+            var clamped = region
+            clamped.range = min(region.range.lowerBound, bytes.count)..<min(region.range.upperBound, bytes.count)
+            clamped.content = min(region.content.lowerBound, clamped.range.upperBound)..<min(region.content.upperBound, clamped.range.upperBound)
+            return clamped
+        }
     }
 
     // MARK: - Code

@@ -24,9 +24,7 @@ public struct FixPlanner: Sendable {
 
     /// The plan for `findings` (in the scanner's order; outcomes come back in the same order).
     public func plan(_ findings: [FixFinding]) -> FixPlan {
-        let root = (try? FileManager.default.destinationOfSymbolicLink(atPath: repositoryRoot)).map { _ in
-            URL(fileURLWithPath: repositoryRoot).resolvingSymlinksInPath().path
-        } ?? URL(fileURLWithPath: repositoryRoot).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: repositoryRoot).standardizedFileURL.resolvingSymlinksInPath().path
         var state = PlanState(findings: findings)
         var ignoreTargets: [IgnorePlanner.Target] = []
         var environmentFileFindings: [Int] = []

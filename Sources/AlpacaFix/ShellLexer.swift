@@ -36,7 +36,12 @@ struct ShellLexer {
     static func regions(_ bytes: [UInt8]) -> [ShellRegion] {
         var lexer = ShellLexer(bytes)
         _ = lexer.scan(from: 0, closing: nil, record: true)
-        return lexer.regions
+        // An escape at the very end can step past it: no range may.
+        return lexer.regions.map { region in
+            let range = min(region.range.lowerBound, bytes.count)..<min(region.range.upperBound, bytes.count)
+            let content = min(region.content.lowerBound, range.upperBound)..<min(region.content.upperBound, range.upperBound)
+            return ShellRegion(kind: region.kind, range: range, content: content)
+        }
     }
 
     /// Scans shell code until the end or an unmatched `closing` byte; returns the offset after it.

@@ -89,3 +89,47 @@ struct DetailTests {
         #expect(plan.changes.isEmpty)
     }
 }
+
+@Suite("Lexers on truncated input")
+struct LexerRobustnessTests {
+    static let samples: [(SourceLanguage, String)] = [
+        (.python, "s = r'a\\'b' + f\"{x['k']}\" + \"\"\"doc\n\"\"\" # c\nb'\\\\'\n"),
+        (.javaScript, "const a = `x${ {b: \"}\"}.b }y` / 2; const r = /[/\"]+/g; // c\n'\\\n"),
+        (.typeScript, "let t: string = `a${`b${c}`}`; /* x */ \"e\\\\\"\n"),
+        (.swift, "let s = #\"a\\#(b)\"# + \"\\(f(\")\"))\" /* /* */ */ \"\"\"\nx\n\"\"\"\n"),
+        (.go, "x := `raw\n` + \"a\\\"\" + 'r' // c\n/* b */\n"),
+        (.shell, "echo \"$(cat \"$f\")\" 'a' $'b\\'' # c\ncat <<-'EOF'\n\tx\n\tEOF\nv=\\\n"),
+    ]
+
+    @Test("every prefix of tricky input lexes with ranges inside the input")
+    func truncated() {
+        for (language, sample) in Self.samples {
+            let bytes = Array(sample.utf8)
+            for length in 0...bytes.count {
+                let prefix = Array(bytes[..<length])
+                if language == .shell {
+                    for region in ShellLexer.regions(prefix) {
+                        #expect(region.range.upperBound <= length && region.content.upperBound <= length)
+                    }
+                } else {
+                    for region in CodeLexer.regions(prefix, language: language) {
+                        #expect(region.range.upperBound <= length && region.content.lowerBound >= region.range.lowerBound)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("regions are found where they should be")
+    func regions() {
+        let python = CodeLexer.regions(Array("a = rb'x' # 'no'\nf\"{y}\"\n".utf8), language: .python)
+        #expect(python.count == 3)
+        #expect(python[0].typedPrefix && !python[0].interpolated)
+        #expect(python[1].kind == .comment)
+        #expect(python[2].interpolated)
+        let js = CodeLexer.regions(Array("x = a / b / c; y = /re\"/; z = \"s\"".utf8), language: .javaScript)
+        #expect(js.map(\.kind) == [.regex, .string])
+        let shell = ShellLexer.regions(Array("cat <<EOF\nk: v\nEOF\necho '#x' # real\n".utf8))
+        #expect(shell.map(\.kind) == [.hereDocument(expands: true), .singleQuoted, .comment])
+    }
+}
