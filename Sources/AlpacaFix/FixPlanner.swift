@@ -101,8 +101,12 @@ public struct FixPlanner: Sendable {
         // Edit and verify each file.
         var codeChanges: [FileChange] = []
         var usedNames: [String] = []
-        for file in files where !file.sites.isEmpty {
-            if let change = edit(file, naming: naming, state: &state) {
+        // Edit every file in memory, check them in parallel (each check is a process), then decide.
+        let prepared = files.filter { !$0.sites.isEmpty }.compactMap { prepare($0, naming: naming, state: &state) }
+        let verdicts = verify(prepared)
+        for (edited, verdict) in zip(prepared, verdicts) {
+            let file = edited.file
+            if let change = finish(edited, verdict: verdict, naming: naming, state: &state) {
                 codeChanges.append(change)
                 for site in file.sites {
                     let name = site.fixedName ?? naming.nameForValue[site.value] ?? ""
@@ -203,7 +207,7 @@ public struct FixPlanner: Sendable {
     // MARK: - Locating
 
     /// One code file with its located sites.
-    struct PlannedFile {
+    struct PlannedFile: Sendable {
         let path: String
         let relativePath: String
         let text: SourceText
@@ -220,7 +224,7 @@ public struct FixPlanner: Sendable {
             return nil
         }
         guard case .regular = FixFileSystem.kind(path), let bytes = FixFileSystem.read(path) else {
-            state.manual(indices, "the file could not be read as a regular file")
+            state.manual(indices, "the file could not be read as a regular file (a symlink or special file is left alone)")
             return nil
         }
         guard let language = Self.isTemplate(relativePath) && Self.isEnvironmentFile(relativePath)
@@ -274,8 +278,33 @@ public struct FixPlanner: Sendable {
 
     // MARK: - Editing
 
-    /// Applies one file's sites in memory, adds the import, checks the syntax; nil when it must stay untouched.
-    private func edit(_ file: PlannedFile, naming: EnvironmentNaming, state: inout PlanState) -> FileChange? {
+    /// One file edited in memory, waiting for its parse check.
+    struct EditedFile: Sendable {
+        let file: PlannedFile
+        /// Every edit with the index of the site it belongs to (nil for the import edits).
+        let edits: [(edit: TextEdit, site: Int?)]
+        /// The import insertion or removal edits.
+        let fileEdits: [TextEdit]
+        /// The new bytes.
+        let updated: [UInt8]
+    }
+
+    /// The checker's verdict on each edited file and, when it fails, on the original too; run in parallel.
+    private func verify(_ files: [EditedFile]) -> [(edited: SyntaxVerdict, original: SyntaxVerdict?)] {
+        let results = VerdictBox(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let fileName = (file.file.relativePath as NSString).lastPathComponent
+            let edited = checker.check(file.updated, fileName: fileName, language: file.file.language)
+            var original: SyntaxVerdict?
+            if case .fails = edited { original = checker.check(file.file.text.bytes, fileName: fileName, language: file.file.language) }
+            results.set(index, (edited, original))
+        }
+        return results.values
+    }
+
+    /// Applies one file's sites in memory and adds the import; nil (with outcomes set) when it cannot.
+    private func prepare(_ file: PlannedFile, naming: EnvironmentNaming, state: inout PlanState) -> EditedFile? {
         let text = file.text
         var edits: [(edit: TextEdit, site: Int?)] = []
         for (siteIndex, site) in file.sites.enumerated() {
@@ -318,18 +347,28 @@ public struct FixPlanner: Sendable {
             cursor = edit.range.upperBound
         }
         updated += text.bytes[cursor...]
+        return EditedFile(file: file, edits: all, fileEdits: fileEdits, updated: updated)
+    }
 
-        let fileName = (file.relativePath as NSString).lastPathComponent
+    /// Records the outcomes of one edited file from its parse check; the change, or nil when the file stays untouched.
+    private func finish(
+        _ edited: EditedFile, verdict: (edited: SyntaxVerdict, original: SyntaxVerdict?), naming: EnvironmentNaming, state: inout PlanState
+    ) -> FileChange? {
+        let file = edited.file
+        let text = file.text
+        let all = edited.edits
+        let fileEdits = edited.fileEdits
+        let updated = edited.updated
         let secrets = file.sites.map(\.value)
         let verification: String
-        switch checker.check(updated, fileName: fileName, language: file.language) {
+        switch verdict.edited {
         case .parses(let checker):
             verification = "parses (\(checker))"
         case .unchecked(let why):
             verification = "not checked: \(why)"
         case .fails(let checker, let message):
             let cleaned = Self.scrub(message, secrets: secrets)
-            if case .fails = self.checker.check(text.bytes, fileName: fileName, language: file.language) {
+            if case .fails = verdict.original {
                 state.manual(file.sites.flatMap(\.findings), "the file does not parse even before the fix (\(checker): \(cleaned)); left untouched")
             } else {
                 state.manual(file.sites.flatMap(\.findings), "the edited file would not parse (\(checker): \(cleaned)); left untouched")
@@ -420,6 +459,27 @@ public struct FixPlanner: Sendable {
         do { try process.run() } catch { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
+    }
+}
+
+/// Results written by concurrent checks, one slot each.
+private final class VerdictBox: @unchecked Sendable {
+    // @unchecked: every slot is written once, by one iteration, under `lock`.
+    private let lock = NSLock()
+    private var slots: [(edited: SyntaxVerdict, original: SyntaxVerdict?)?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: (edited: SyntaxVerdict, original: SyntaxVerdict?)) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [(edited: SyntaxVerdict, original: SyntaxVerdict?)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? (.unchecked("not run"), nil) }
     }
 }
 
