@@ -187,7 +187,7 @@ public struct FixPlanner: Sendable {
             }
         }
         // If the root .env cannot be ignored, moving values into it would only move the leak.
-        if environmentChange != nil, let outcome = ignorePlan.outcomes[".env"], !outcome.fixable, outcome.reason != "already ignored" {
+        if environmentChange != nil, let outcome = ignorePlan.outcomes[".env"], !outcome.fixable, !outcome.alreadyIgnored {
             for change in codeChanges { state.manualAll(in: change.relativePath, "the repository's .env could not be covered by an ignore rule (\(outcome.reason))") }
             codeChanges.removeAll()
             environmentChange = nil

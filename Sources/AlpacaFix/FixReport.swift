@@ -2,10 +2,11 @@ import Foundation
 
 /// Output helpers for a plan: the `--diff` text, the human summary, and SARIF/JSON pieces.
 public enum FixReport {
-    /// The whole plan as a unified diff, in write order. Every secret value (from the findings and
-    /// from `.env` lines) goes through `redact` first; pass `{ $0 }` only for `--no-redact`.
-    public static func diff(_ plan: FixPlan, redact: (String) -> String) -> String {
-        var secrets = Set<String>()
+    /// The whole plan as a unified diff, in write order. Every secret value (from the findings, from
+    /// `.env` lines, and `extraSecrets`, e.g. suppressed findings' values that context lines may show)
+    /// goes through `redact` first; pass `{ $0 }` only for `--no-redact`.
+    public static func diff(_ plan: FixPlan, extraSecrets: [String] = [], redact: (String) -> String) -> String {
+        var secrets = Set(extraSecrets.filter { !$0.isEmpty })
         for finding in plan.findings where !finding.secret.isEmpty {
             secrets.insert(finding.secret)
             if let first = finding.secret.first, finding.secret.count > 2, first == finding.secret.last, "\"'`".contains(first) {

@@ -22,6 +22,8 @@ struct IgnorePlanner {
         let reason: String
         /// The `git rm --cached` command to print (tracked targets).
         let untrackCommand: String?
+        /// True when an existing rule already covers the path (nothing to add).
+        var alreadyIgnored = false
     }
 
     /// The `.gitignore` changes and one outcome per target path.
@@ -37,7 +39,7 @@ struct IgnorePlanner {
             if matcher.isIgnored(relativePath: target.path, isDirectory: false) {
                 outcomes[target.path] = TargetOutcome(fixable: target.tracked, reason: target.tracked
                     ? "already covered by an ignore rule" + untrackNote
-                    : "already ignored", untrackCommand: command)
+                    : "already ignored", untrackCommand: command, alreadyIgnored: true)
                 continue
             }
             let (ignoreFile, folder) = nearestIgnoreFile(for: target.path)

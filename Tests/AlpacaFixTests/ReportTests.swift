@@ -26,6 +26,10 @@ struct ReportTests {
         #expect(diff.contains("@@ -1,3 +1,3 @@"))
         #expect(!repo.exists(".env") && !repo.exists(".gitignore"))
         #expect(repo.read("src/é bot.py")?.contains(Fake.paperKey) == true)
+        let extra = "Xk3YhJ0pFa9GsCe4NuR6tHiQoq8Wd2LmZr5TnB7v"
+        try repo.write("import os\nKEY = \"\(Fake.paperKey)\"  # was \(extra)\n", to: "ctx.py")
+        let withContext = FixPlanner(repositoryRoot: repo.path).plan([repo.finding("alpaca-paper-key-id", "ctx.py", Fake.paperKey)])
+        #expect(!FixReport.diff(withContext, extraSecrets: [extra], redact: { _ in "***" }).contains(extra))
         let unredacted = FixReport.diff(plan, redact: { $0 })
         #expect(unredacted.contains("+APCA_API_KEY_ID=\(Fake.paperKey)\n"))
     }
