@@ -127,6 +127,9 @@ public struct FixPlan: Sendable {
     public let movedVariables: [String]
     /// Names reused from an existing `.env` entry holding the same value.
     public let reusedVariables: [String]
+    /// True when the planned `.env.example` is itself ignored by git (e.g. by a `.env*` rule), so it
+    /// would not be committed; the summary suggests `!/.env.example`.
+    public var exampleIgnored = false
 
     /// True when the plan changes no file.
     public var isEmpty: Bool { changes.isEmpty }

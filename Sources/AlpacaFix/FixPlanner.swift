@@ -198,10 +198,16 @@ public struct FixPlanner: Sendable {
         if let exampleChange { changes.append(exampleChange) }
         changes += codeChanges
 
+        var exampleIgnored = false
+        if exampleChange != nil || codeChanges.contains(where: { $0.relativePath == ".env.example" }) {
+            exampleIgnored = IgnoreMatcher(root: root).isIgnored(relativePath: ".env.example", isDirectory: false)
+        }
         let outcomes = findings.indices.map { state.outcomes[$0] ?? FindingOutcome(fixable: false, reason: "needs a manual fix: not handled", variableName: nil, sarifFix: nil) }
-        return FixPlan(
+        var plan = FixPlan(
             repositoryRoot: root, findings: findings, outcomes: outcomes, changes: changes, untrackCommands: commands,
             movedVariables: environmentChange == nil ? [] : moved, reusedVariables: codeChanges.isEmpty ? [] : reused)
+        plan.exampleIgnored = exampleIgnored
+        return plan
     }
 
     // MARK: - Locating

@@ -50,7 +50,8 @@ public enum FixReport {
                 let created = change.original == nil ? " (created with mode 0600)" : ""
                 lines.append("  .env\(created): added \(plan.movedVariables.joined(separator: ", "))")
             case .exampleFile:
-                lines.append("  .env.example: names with empty placeholders for the variables above")
+                let note = plan.exampleIgnored ? " (your ignore rules cover it: add !/.env.example to .gitignore to commit it)" : ""
+                lines.append("  .env.example: names with empty placeholders for the variables above\(note)")
             case .ignoreFile(let covering):
                 lines.append("  \(change.relativePath): ignore rules for \(covering.joined(separator: ", "))")
             }

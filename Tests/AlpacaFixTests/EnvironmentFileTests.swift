@@ -49,6 +49,18 @@ struct EnvironmentFileTests {
         #expect(repo.read("b.py") == "import os\nk = os.environ[\"ALPACA_API_KEY\"]\ns = os.environ[\"APCA_API_SECRET_KEY_2\"]\n")
     }
 
+    @Test("an .env.example that a .env* rule ignores is still written, and the summary says how to commit it")
+    func ignoredExample() throws {
+        let repo = try TempRepo()
+        try repo.write(".env*\n", to: ".gitignore")
+        try repo.write("k = '\(Fake.paperKey)'\n", to: "e.py")
+        let plan = FixPlanner(repositoryRoot: repo.path).plan([repo.finding("alpaca-paper-key-id", "e.py", Fake.paperKey)])
+        #expect(plan.exampleIgnored)
+        #expect(plan.changes.contains { $0.relativePath == ".env.example" })
+        #expect(!plan.changes.contains { $0.relativePath == ".gitignore" })
+        #expect(FixReport.summary(plan, applied: nil).contains("!/.env.example"))
+    }
+
     @Test("paper keeps the plain names, live takes _LIVE, a second paper key takes _2")
     func naming() throws {
         let repo = try TempRepo()
