@@ -255,9 +255,8 @@ public struct FixPlanner: Sendable {
                     } else {
                         state.manual(index, "another finding changes the same text differently")
                     }
-                } else if let overlapping = sites.first(where: { $0.range.overlaps(site.range) }) {
+                } else if sites.contains(where: { $0.range.overlaps(site.range) }) {
                     state.manual(index, "the value overlaps another finding's value")
-                    _ = overlapping
                 } else {
                     sites.append(site)
                 }

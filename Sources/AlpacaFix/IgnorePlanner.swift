@@ -115,7 +115,7 @@ enum DotEnvLines {
 }
 
 extension String {
-    /// Every occurrence of `target` replaced (no Foundation needed).
+    /// Every occurrence of the one-character `target` replaced (no Foundation needed).
     func replacingOccurrencesOf(_ target: String, with replacement: String) -> String {
         split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
