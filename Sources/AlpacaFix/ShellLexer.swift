@@ -146,6 +146,8 @@ struct ShellLexer {
             index += 1
         }
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        // `$((1 << 2))` is a shift, not a here-document: delimiters starting with a digit are taken as that.
+        if index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { return index }
         var delimiter: [UInt8] = []
         var quoted = false
         while index < bytes.count {

@@ -129,7 +129,7 @@ struct LexerRobustnessTests {
         #expect(python[2].interpolated)
         let js = CodeLexer.regions(Array("x = a / b / c; y = /re\"/; z = \"s\"".utf8), language: .javaScript)
         #expect(js.map(\.kind) == [.regex, .string])
-        let shell = ShellLexer.regions(Array("cat <<EOF\nk: v\nEOF\necho '#x' # real\n".utf8))
-        #expect(shell.map(\.kind) == [.hereDocument(expands: true), .singleQuoted, .comment])
+        let shell = ShellLexer.regions(Array("cat <<EOF\nk: v\nEOF\necho '#x' # real\nx=$((1 << 2))\necho \"a\"\n".utf8))
+        #expect(shell.map(\.kind) == [.hereDocument(expands: true), .singleQuoted, .comment, .doubleQuoted])
     }
 }
