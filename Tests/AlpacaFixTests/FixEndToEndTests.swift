@@ -179,6 +179,31 @@ struct FixEndToEndTests {
         let unsupported = plan.outcomes.enumerated().filter { plan.findings[$0.offset].relativePath == "bot/unsupported.py" }
         #expect(!unsupported.isEmpty && unsupported.allSatisfy { !$0.element.fixable && $0.element.reason.contains("f-string") })
 
+        // SARIF results for this repository carry the fixes, valid against the schema, with no secret.
+        if SARIFSchemaTests.validatorAvailable, let schema = SARIFSchemaTests.schema {
+            let results: [[String: Any]] = zip(plan.findings, plan.outcomes).compactMap { finding, outcome in
+                guard let fix = outcome.sarifFix else { return nil }
+                return [
+                    "ruleId": finding.ruleId, "message": ["text": outcome.reason],
+                    "locations": [["physicalLocation": [
+                        "artifactLocation": ["uri": finding.relativePath, "uriBaseId": "%SRCROOT%"],
+                        "region": ["startLine": finding.line, "startColumn": finding.column, "endLine": finding.endLine, "endColumn": finding.endColumn],
+                    ]]],
+                    "fixes": [fix.sarifObject(encodeURI: { $0 })],
+                ]
+            }
+            #expect(results.count >= 14)
+            let document: [String: Any] = ["version": "2.1.0", "runs": [["tool": ["driver": ["name": "alpaca-lint"]], "results": results]]]
+            let data = try JSONSerialization.data(withJSONObject: document)
+            #expect(!String(decoding: data, as: UTF8.self).contains(Fake.paperKey))
+            #expect(!String(decoding: data, as: UTF8.self).contains(Self.liveSecret))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("fix-e2e-\(UUID().uuidString).sarif")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try data.write(to: file)
+            let script = "import json, sys, jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+            #expect(try repo.run("python3", ["-c", script, schema, file.path]).status == 0)
+        }
+
         // --fix.
         let result = FixApplier().apply(plan)
         #expect(result.complete, "\(result.notWritten)")
