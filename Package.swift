@@ -32,12 +32,14 @@ let package = Package(
         .target(name: "AlpacaGit"),
         // Where fragments come from: the working tree, the index, the history, standard input.
         .target(name: "AlpacaSources", dependencies: ["AlpacaCore", "AlpacaGit", "AlpacaIgnore"]),
+        // --fix: plans and applies the edits that move literal credentials into .env (no scanner types).
+        .target(name: "AlpacaFix", dependencies: ["AlpacaIgnore"]),
         // One reporter per output format.
         .target(name: "AlpacaReport", dependencies: ["AlpacaCore"]),
         .executableTarget(
             name: "alpaca-lint",
             dependencies: [
-                "AlpacaCore", "AlpacaGit", "AlpacaIgnore", "AlpacaReport", "AlpacaSources",
+                "AlpacaCore", "AlpacaFix", "AlpacaGit", "AlpacaIgnore", "AlpacaReport", "AlpacaSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,8 @@ let package = Package(
         .testTarget(name: "AlpacaIgnoreTests", dependencies: ["AlpacaIgnore"]),
         .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
+        // Depends on the executable so its end-to-end test can scan with the real binary.
+        .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore", "alpaca-lint"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore"]),
     ],
