@@ -30,6 +30,10 @@ let package = Package(
         .target(name: "AlpacaGit"),
         // One reporter per output format.
         .target(name: "AlpacaReport", dependencies: ["AlpacaCore", "PCRE2Kit"]),
+        // Loads the system's libcurl with dlopen, only when --verify sends a request (docs/verification.md).
+        .target(name: "CCurlShim"),
+        // Opt-in credential verification against Alpaca's official hosts; knows nothing of findings.
+        .target(name: "AlpacaVerify", dependencies: ["CCurlShim"]),
         .executableTarget(
             name: "alpaca-lint",
             dependencies: [
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "PCRE2Kit"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
+        .testTarget(name: "AlpacaVerifyTests", dependencies: ["AlpacaVerify"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore"]),
     ],
     swiftLanguageModes: [.v6]
