@@ -243,6 +243,7 @@ void ccurl_get(const ccurl_request *request, ccurl_response *response) {
             snprintf(response->message, sizeof response->message, "%s", error_buffer[0] ? error_buffer : lib.easy_strerror(code));
         }
     }
-    lib.slist_free_all(headers);
+    /* The handle may refer to the header list until it is cleaned up. */
     lib.easy_cleanup(handle);
+    lib.slist_free_all(headers);
 }
