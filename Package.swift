@@ -36,10 +36,14 @@ let package = Package(
         .target(name: "AlpacaFix", dependencies: ["AlpacaIgnore"]),
         // One reporter per output format.
         .target(name: "AlpacaReport", dependencies: ["AlpacaCore"]),
+        // Loads the system's libcurl with dlopen, only when --verify sends a request (docs/verification.md).
+        .target(name: "CCurlShim"),
+        // Opt-in credential verification against Alpaca's official hosts; knows nothing of findings.
+        .target(name: "AlpacaVerify", dependencies: ["CCurlShim"]),
         .executableTarget(
             name: "alpaca-lint",
             dependencies: [
-                "AlpacaCore", "AlpacaFix", "AlpacaGit", "AlpacaIgnore", "AlpacaReport", "AlpacaSources",
+                "AlpacaCore", "AlpacaFix", "AlpacaGit", "AlpacaIgnore", "AlpacaReport", "AlpacaSources", "AlpacaVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +59,7 @@ let package = Package(
         // Depends on the executable so its end-to-end test can scan with the real binary.
         .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore", "alpaca-lint"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
+        .testTarget(name: "AlpacaVerifyTests", dependencies: ["AlpacaVerify"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore"]),
     ],
     swiftLanguageModes: [.v6]
