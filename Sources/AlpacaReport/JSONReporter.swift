@@ -49,6 +49,20 @@ public struct JSONReporter: Reporter {
         if let author = f.commitAuthor { m.append(("commitAuthor", .string(author))) }
         m.append(("suppressed", .bool(f.isSuppressed)))
         if let kind = f.suppression { m.append(("suppression", .string(kind.rawValue))) }
+        if let v = f.verification {
+            var entry: [(String, JSONValue)] = [
+                ("status", .string(v.status)), ("environment", .optional(v.environment)),
+                ("accountStatus", .optional(v.accountStatus)), ("checkedAt", .optional(v.checkedAt)),
+                ("onUnexpectedHost", .bool(v.onUnexpectedHost)),
+            ]
+            if let reason = v.reason { entry.append(("reason", .string(reason))) }
+            m.append(("verification", .object(entry)))
+        }
+        if let fix = f.fix {
+            var entry: [(String, JSONValue)] = [("fixable", .bool(fix.fixable)), ("reason", .string(fix.reason))]
+            if let variable = fix.variable { entry.append(("variable", .string(variable))) }
+            m.append(("fix", .object(entry)))
+        }
         m.append(("related", .array(f.related.map { r in
             var entry: [(String, JSONValue)] = [
                 ("path", .string(r.path)), ("line", .int(r.line)), ("column", .int(r.column)),

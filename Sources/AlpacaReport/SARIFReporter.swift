@@ -97,10 +97,12 @@ public struct SARIFReporter: Reporter {
     }
 
     private func result(_ f: Finding, ruleIndex: Int, report: Report) -> JSONValue {
+        // An active live credential is as bad as it gets, whatever the rule's default level.
+        let activeLive = f.verification?.isActiveLive == true
         var m: [(String, JSONValue)] = [
             ("ruleId", .string(f.ruleId)),
             ("ruleIndex", .int(ruleIndex)),
-            ("level", .string(f.severity.rawValue)),
+            ("level", .string(activeLive ? "error" : f.severity.rawValue)),
             ("message", .object([("text", .string(SARIFReporter.messageText(f)))])),
             ("locations", .array([.object([("physicalLocation", physicalLocation(
                 path: f.repoPath, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn))])])),
@@ -120,7 +122,20 @@ public struct SARIFReporter: Reporter {
             let sarifKind = kind == .inline ? "inSource" : "external"
             m.append(("suppressions", .array([.object([("kind", .string(sarifKind))])])))
         }
+        if let fix = f.fix, fix.fixable, !fix.changes.isEmpty {
+            m.append(("fixes", .array([SARIFReporter.fixObject(fix)])))
+        }
         var properties: [(String, JSONValue)] = [("practice", .int(f.practice))]
+        if let v = f.verification {
+            var entry: [(String, JSONValue)] = [
+                ("status", .string(v.status)), ("environment", .optional(v.environment)),
+                ("accountStatus", .optional(v.accountStatus)), ("checkedAt", .optional(v.checkedAt)),
+                ("onUnexpectedHost", .bool(v.onUnexpectedHost)),
+            ]
+            if let reason = v.reason { entry.append(("reason", .string(reason))) }
+            properties.append(("verification", .object(entry)))
+            if activeLive { properties.append(("security-severity", .string("10.0"))) }
+        }
         if !f.relatedPractices.isEmpty {
             properties.append(("relatedPractices", .array(f.relatedPractices.map(JSONValue.int))))
         }
@@ -180,6 +195,29 @@ public struct SARIFReporter: Reporter {
             text += " See also: " + links.joined(separator: ", ") + "."
         }
         return text
+    }
+
+    /// A SARIF `fix`: the code edits that move the value to the environment (never the value).
+    static func fixObject(_ fix: FindingFix) -> JSONValue {
+        .object([
+            ("description", .object([("text", .string(fix.description ?? fix.reason))])),
+            ("artifactChanges", .array(fix.changes.map { change in
+                .object([
+                    ("artifactLocation", .object([
+                        ("uri", .string(ReportSupport.percentEncode(change.repoPath))), ("uriBaseId", .string(sourceRootId)),
+                    ])),
+                    ("replacements", .array(change.replacements.map { r in
+                        .object([
+                            ("deletedRegion", .object([
+                                ("startLine", .int(r.startLine)), ("startColumn", .int(r.startColumn)),
+                                ("endLine", .int(r.endLine)), ("endColumn", .int(r.endColumn)),
+                            ])),
+                            ("insertedContent", .object([("text", .string(r.insertedText))])),
+                        ])
+                    })),
+                ])
+            })),
+        ])
     }
 
     /// Link text may not hold brackets (SARIF message strings use them for links).

@@ -27,6 +27,9 @@ public struct TextReporter: Reporter {
         if let commit = finding.commit {
             s += " (commit \(ReportSupport.shortSHA(commit)))"
         }
+        if let verification = finding.verification {
+            s += " " + verification.textSuffix
+        }
         if let kind = finding.suppression {
             let marker = "(suppressed: \(kind.rawValue))"
             s += " " + (colour ? ANSI.dim + marker + ANSI.reset : marker)

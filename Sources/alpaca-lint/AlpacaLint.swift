@@ -67,6 +67,8 @@ enum CommandErrors {
             printError("alpaca-lint: \(error.message)")
         case let error as ReportOutput.WriteError:
             printError("alpaca-lint: \(error.message)")
+        case let error as ValidationErrorMessage:
+            printError("alpaca-lint: \(error.description)")
         default:
             // Help and --version are not errors: they go to stdout with status 0.
             if command.exitCode(for: error) == .success {

@@ -2,6 +2,7 @@ import AlpacaCore
 import AlpacaGit
 import AlpacaReport
 import AlpacaSources
+import AlpacaVerify
 import ArgumentParser
 import Foundation
 
@@ -90,6 +91,21 @@ struct ScanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("SARIF: publish this URI as %SRCROOT% (by default no local path is written).", valueName: "URI"))
     var srcrootUri: String?
 
+    @Flag(help: "Ask Alpaca whether each credential found works, and where (opt-in; also ALPACA_LINT_VERIFY=1; never from a config file).")
+    var verify = false
+
+    @Flag(help: "Report only credentials that verification found active (implies --verify).")
+    var onlyVerified = false
+
+    @Option(help: ArgumentHelp("Keep verification results (fingerprints and statuses, never secrets) in FILE for 24 hours.", valueName: "FILE"))
+    var verifyCache: String?
+
+    @Flag(help: "Move literal credentials out of the code into .env (see docs/fix.md), ignore .env files git would commit, then scan again.")
+    var fix = false
+
+    @Flag(help: "Print the changes --fix would make as a unified diff; write nothing.")
+    var diff = false
+
     func validate() throws {
         let readsStdin = stdin || paths.contains("-")
         if staged && history { throw ValidationError("--staged and --history cannot be combined") }
@@ -102,6 +118,8 @@ struct ScanCommand: ParsableCommand {
         if readsStdin && paths.contains(where: { $0 != "-" }) { throw ValidationError("scan either standard input or paths, not both") }
         if stdinFilename != nil && !readsStdin { throw ValidationError("--stdin-filename needs standard input ('-' or --stdin)") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be combined") }
+        if (fix || diff) && (staged || history || readsStdin) { throw ValidationError("--fix and --diff work on files of the working tree, not with --staged, --history or standard input") }
+        if fix && diff { throw ValidationError("--fix writes the changes and --diff only shows them: choose one") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxFileSize < 1 { throw ValidationError("--max-file-size must be a positive number of bytes") }
         for (name, code) in [("--exit-code", exitCode), ("--incomplete-exit-code", incompleteExitCode)] where code < 0 || code > 255 {
@@ -112,6 +130,10 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let clock = PhaseClock()
+        let environment = ProcessInfo.processInfo.environment
+        // A bad override is refused even without --verify: tests and CI set it on purpose.
+        let hosts = try VerificationStep.hosts(environment: environment)
+        let verifies = verify || onlyVerified || environment["ALPACA_LINT_VERIFY"] == "1"
         let readsStdin = stdin || paths.contains("-")
         let setup = try RunSetup.prepare(
             configPath: config, ruleDirectories: ruleDirectories, anchor: configAnchor(readsStdin: readsStdin),
@@ -123,6 +145,35 @@ struct ScanCommand: ParsableCommand {
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, maxFileSize: maxFileSize)
         var result = try scan(settings: settings, readsStdin: readsStdin)
         clock.mark("scanned")
+        let treeScan = !staged && !history && !readsStdin
+        let here = FileManager.default.currentDirectoryPath
+        if treeScan && (fix || diff || format == .json || format == .sarif) {
+            let plans = FixStep.plan(&result.findings, directory: here)
+            clock.mark("fixes planned")
+            if diff {
+                result.summary.durationMs = Int(Date().timeIntervalSince(started) * 1000)
+                FileHandle.standardOutput.write(Data(FixStep.diff(plans, findings: result.findings, redact: !noRedact).utf8))
+                if !quiet { printError(TextReporter.summaryLine(summary: result.summary, suppressed: result.summary.suppressed)) }
+                let failing = result.findings.contains { !$0.isSuppressed && $0.severity >= setup.config.failOn }
+                if failing { throw ExitStatus(code: exitCode) }
+                return
+            }
+            if fix {
+                for summary in FixStep.apply(plans) { printError(summary) }
+                // What is left decides the outcome: scan again, with fresh fix records for the report.
+                result = try scan(settings: settings, readsStdin: false)
+                _ = FixStep.plan(&result.findings, directory: here)
+                clock.mark("fixed and scanned again")
+            }
+        }
+        if verifies {
+            let options = VerificationOptions(version: AlpacaLint.version, hosts: hosts, cachePath: verifyCache)
+            VerificationStep.apply(to: &result.findings, warnings: &result.warnings, options: options)
+            if onlyVerified { result.findings.removeAll { $0.verification?.status != "active" } }
+            result.summary.findings = result.findings.count
+            result.summary.suppressed = result.findings.count(where: \.isSuppressed)
+            clock.mark("verified")
+        }
         result.summary.durationMs = Int(Date().timeIntervalSince(started) * 1000)
 
         let stdoutOutput = output == nil || output == "-"

@@ -76,6 +76,10 @@ public struct Finding: Sendable, Hashable {
     public var repoPath: String
     /// Whether an inline allow comment covers the finding's line (applied by the suppression pass).
     public var hasInlineAllow: Bool = false
+    /// What `--verify` learned about the credential, when it ran.
+    public var verification: FindingVerification?
+    /// Whether `--fix` can fix it, when fixes were planned.
+    public var fix: FindingFix?
     /// Set when an inline allow or the baseline hides the finding.
     public var suppression: SuppressionKind?
     /// Secondary locations that explain the finding.

@@ -1,9 +1,9 @@
 /// Inline comments that mark a line as a known false positive.
 ///
-/// Besides our own markers we honour gitleaks' and detect-secrets' so that a repository moving to
-/// alpaca-lint keeps its reviewed exceptions.
+/// Besides our own markers we honour gitleaks', TruffleHog's and detect-secrets' so that a
+/// repository moving to alpaca-lint keeps its reviewed exceptions.
 public enum InlineAllow {
-    private static let sameLineMarkers = ["alpaca-lint:allow", "gitleaks:allow", "pragma: allowlist secret"]
+    private static let sameLineMarkers = ["alpaca-lint:allow", "gitleaks:allow", "trufflehog:ignore", "pragma: allowlist secret"]
     private static let nextLineMarkers = ["alpaca-lint:allow-next-line", "pragma: allowlist nextline secret"]
 
     private static let ownMarker = Array("alpaca-lint:allow".utf8)

@@ -1,0 +1,92 @@
+import AlpacaCore
+import AlpacaFix
+import AlpacaGit
+import AlpacaIgnore
+import Foundation
+
+/// `--fix`, `--diff` and the fix records of JSON and SARIF reports: maps findings of a tree scan to
+/// the fix planner, per repository, and its outcomes back onto the findings.
+enum FixStep {
+    /// A plan per repository root, with the index of each planned finding in the scan's list.
+    struct Plans {
+        var plans: [(plan: FixPlan, indexes: [Int])] = []
+    }
+
+    /// Plans fixes for the unsuppressed findings of a working-tree scan and records each outcome on
+    /// its finding (`Finding.fix`). Findings outside any folder the scan can attribute are left alone.
+    static func plan(_ findings: inout [Finding], directory: String) -> Plans {
+        var groups: [String: [Int]] = [:]
+        var rootOfDirectory: [String: String] = [:]
+        for (index, finding) in findings.enumerated() where !finding.isSuppressed && finding.commit == nil {
+            let absolute = absolutePath(finding.path, in: directory)
+            let folder = (absolute as NSString).deletingLastPathComponent
+            let root = rootOfDirectory[folder] ?? findRepositoryRoot(startingAt: folder) ?? folder
+            rootOfDirectory[folder] = root
+            groups[root, default: []].append(index)
+        }
+        var plans = Plans()
+        for root in groups.keys.sorted() {
+            let indexes = groups[root]!
+            let committed = committedFiles(indexes.map { findings[$0].repoPath }, root: root)
+            let fixFindings = indexes.map { index -> FixFinding in
+                let f = findings[index]
+                let inHistory = committed[f.repoPath].map { contains($0, f.secret) } ?? false
+                return FixFinding(
+                    ruleId: f.ruleId, filePath: absolutePath(f.path, in: directory), relativePath: f.repoPath, line: f.line, column: f.column,
+                    endLine: f.endLine, endColumn: f.endColumn, secret: f.secret, inHistory: inHistory)
+            }
+            let plan = FixPlanner(repositoryRoot: root).plan(fixFindings)
+            for (position, index) in indexes.enumerated() where position < plan.outcomes.count {
+                let outcome = plan.outcomes[position]
+                findings[index].fix = FindingFix(
+                    fixable: outcome.fixable, reason: outcome.reason, variable: outcome.variableName,
+                    description: outcome.sarifFix?.description,
+                    changes: (outcome.sarifFix?.artifactChanges ?? []).map { change in
+                        FindingFix.Change(repoPath: change.path, replacements: change.replacements.map { r in
+                            FindingFix.Replacement(
+                                startLine: r.deletedRegion.startLine, startColumn: r.deletedRegion.startColumn,
+                                endLine: r.deletedRegion.endLine, endColumn: r.deletedRegion.endColumn, insertedText: r.insertedContent)
+                        })
+                    })
+            }
+            plans.plans.append((plan, indexes))
+        }
+        return plans
+    }
+
+    /// Writes the plans; returns the summaries to print.
+    static func apply(_ plans: Plans) -> [String] {
+        plans.plans.map { entry in
+            let applied = FixApplier().apply(entry.plan)
+            return FixReport.summary(entry.plan, applied: applied)
+        }
+    }
+
+    /// The unified diff of the plans (secrets redacted unless `redact` is false).
+    static func diff(_ plans: Plans, findings: [Finding], redact: Bool) -> String {
+        let hidden = findings.filter(\.isSuppressed).map(\.secret).filter { !$0.isEmpty }
+        return plans.plans.map { entry in
+            FixReport.diff(entry.plan, extraSecrets: hidden, redact: { redact ? Redaction.redact($0) : $0 })
+        }.joined()
+    }
+
+    private static func absolutePath(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
+    }
+
+    private static func committedFiles(_ paths: [String], root: String) -> [String: [UInt8]] {
+        guard let runner = try? GitRunner(directory: root) else { return [:] }
+        return (try? CommittedContent.atHead(Array(Set(paths)).sorted(), runner: runner)) ?? [:]
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let bytes = Array(needle.utf8)
+        guard let first = bytes.first, bytes.count <= haystack.count else { return false }
+        var index = 0
+        while index + bytes.count <= haystack.count {
+            if haystack[index] == first && haystack[index..<(index + bytes.count)].elementsEqual(bytes) { return true }
+            index += 1
+        }
+        return false
+    }
+}
