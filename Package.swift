@@ -59,8 +59,10 @@ let package = Package(
         // Depends on the executable so its end-to-end test can scan with the real binary.
         .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore", "alpaca-lint"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
-        .testTarget(name: "AlpacaVerifyTests", dependencies: ["AlpacaVerify"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore"]),
+        .testTarget(name: "AlpacaVerifyTests", dependencies: ["AlpacaVerify", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore", "AlpacaVerify", "TestSupport"]),
+        // What several test targets share: the fake Alpaca server's launcher.
+        .target(name: "TestSupport", dependencies: ["AlpacaVerify"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )
