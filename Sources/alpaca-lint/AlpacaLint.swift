@@ -5,7 +5,7 @@ import Foundation
 /// The alpaca-lint command: scan (the default), rules, explain, install-hook.
 @main
 struct AlpacaLint: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = AlpacaLintVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "alpaca-lint",
