@@ -1,9 +1,12 @@
 # Two commands matter on a fresh machine (see README.md):
 #   make scan DIR=path   install what is missing, build in release mode, scan DIR
 #   make test            install what the tests need, run the whole test suite and a short fuzz run
+# Release work:
+#   make dist            self-contained Linux x86-64 binary, packed in dist/ with SHA256SUMS (scripts/dist.sh)
+#   make docs            regenerate docs/rules.md from the rules compiled into the binary
 DIR ?= .
 
-.PHONY: setup build scan test bench clean
+.PHONY: setup build scan test bench clean dist docs
 
 setup:
 	sh scripts/setup.sh
@@ -19,6 +22,14 @@ test:
 	sh Fuzz/run.sh 10 ignore diff
 	swift build --build-tests
 	swift test
+
+dist: setup
+	sh scripts/dist.sh
+
+docs:
+	swift build --product alpaca-lint
+	.build/debug/alpaca-lint rules --format markdown > docs/rules.md.tmp
+	mv docs/rules.md.tmp docs/rules.md
 
 bench: build
 	sh scripts/bench/run.sh
