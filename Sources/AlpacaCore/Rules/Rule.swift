@@ -48,9 +48,9 @@ public struct RuleMetadata: Sendable, Hashable {
         self.sourceFile = sourceFile
     }
 
-    /// The README anchor documenting `id`.
+    /// The section of the generated rules reference (`docs/rules.md`, a `## <id>` heading) documenting `id`.
     public static func helpURI(for id: String) -> String {
-        "https://github.com/alpaca-lint/alpaca-lint/blob/main/README.md#\(id)"
+        "https://github.com/alpaca-lint/alpaca-lint/blob/main/docs/rules.md#\(id)"
     }
 
     static func defaultSecuritySeverity(_ severity: Severity) -> Double {
