@@ -72,7 +72,7 @@ public enum HookConfigPlan {
                 \(inner)hooks:
                 \(inner)  - id: alpaca-lint
                 \(inner)    name: alpaca-lint
-                \(inner)    entry: alpaca-lint --
+                \(inner)    entry: alpaca-lint scan
                 \(inner)    language: system
                 \(inner)    require_serial: true
 

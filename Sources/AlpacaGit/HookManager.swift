@@ -31,7 +31,7 @@ public enum HookManager: String, Sendable, Equatable, CaseIterable {
     ///
     /// husky and lefthook run `alpaca-lint --staged` (the index; they do not stash unstaged edits).
     /// The pre-commit framework stashes unstaged edits and passes the staged files, so its hook scans
-    /// those files (`alpaca-lint -- FILE…`): `pre-commit run --all-files` then checks every file.
+    /// those files (`alpaca-lint scan FILE…`): `pre-commit run --all-files` then checks every file.
     public var snippet: String { plan(existing: nil).snippet }
 
     /// Where alpaca-lint's entry goes in the existing config text (nil: no file), and the entry indented to fit.

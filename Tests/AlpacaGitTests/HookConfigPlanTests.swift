@@ -170,7 +170,7 @@ struct HookConfigPlanTests {
         }
         let hook = ours.flatMap { (repos[$0]["hooks"] as? [[String: Any]])?.first }
         #expect(ours.map { repos[$0]["repo"] as? String } == "local", "\(merged)", sourceLocation: sourceLocation)
-        #expect(hook?["entry"] as? String == "alpaca-lint --", "\(merged)", sourceLocation: sourceLocation)
+        #expect(hook?["entry"] as? String == "alpaca-lint scan", "\(merged)", sourceLocation: sourceLocation)
         #expect(hook?["language"] as? String == "system", sourceLocation: sourceLocation)
         #expect(hook?["pass_filenames"] == nil, "files mode: pre-commit passes the file names", sourceLocation: sourceLocation)
         if let ours { repos.remove(at: ours) }

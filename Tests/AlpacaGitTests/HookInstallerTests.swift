@@ -134,7 +134,7 @@ struct HookInstallerTests {
             return
         }
         #expect(snippet.hasPrefix("  - repo: local\n"))
-        #expect(snippet.contains("entry: alpaca-lint --\n"))
+        #expect(snippet.contains("entry: alpaca-lint scan\n"))
         #expect(!snippet.contains("repos:"))
     }
 

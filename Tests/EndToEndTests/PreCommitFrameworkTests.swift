@@ -67,7 +67,7 @@ struct PreCommitFrameworkTests {
         let result = try PreCommitTool.run(["validate-manifest", manifest.path], in: git)
         #expect(result.status == 0, "\(result.diagnostics)")
         let text = try String(contentsOf: manifest, encoding: .utf8)
-        for expected in ["- id: alpaca-lint\n", "- id: alpaca-lint-system\n", "entry: alpaca-lint --\n", "language: swift",
+        for expected in ["- id: alpaca-lint\n", "- id: alpaca-lint-system\n", "entry: alpaca-lint scan\n", "language: swift",
                          "language: system", "require_serial: true", "stages: [pre-commit]", "minimum_pre_commit_version:"] {
             #expect(text.contains(expected), "manifest lacks \(expected)")
         }
@@ -174,6 +174,22 @@ struct PreCommitFrameworkTests {
         try git.git("add", "ok.py")
         let other = try git.git("commit", "-m", "other file", allowFailure: true)
         #expect(other.status == 0, "\(other.diagnostics)")
+
+        // `args:` reach alpaca-lint before the file names: a baseline of the known key passes --all-files.
+        #expect(try git.lint(["--format", "json", "-o", ".alpaca-lint-baseline.json", "."]).status == 1)
+        try git.write("""
+            repos:
+              - repo: \(hookRepository.path)
+                rev: \(rev)
+                hooks:
+                  - id: alpaca-lint-system
+                    args: [--baseline, .alpaca-lint-baseline.json]
+
+            """, to: ".pre-commit-config.yaml")
+        try git.git("add", ".pre-commit-config.yaml", ".alpaca-lint-baseline.json")
+        let baselined = try PreCommitTool.run(["run", "--all-files"], in: git)
+        #expect(baselined.status == 0, "\(baselined.diagnostics)")
+        #expect(baselined.stdout.contains("Passed"), "\(baselined.diagnostics)")
 
         // Once the key is gone, --all-files passes.
         try git.write("import os\nALPACA_KEY_ID = os.environ[\"APCA_API_KEY_ID\"]\n", to: "src/old_bot.py")
