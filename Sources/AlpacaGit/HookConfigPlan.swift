@@ -26,7 +26,7 @@ public enum HookConfigPlan {
         let text: Substring
         /// Leading spaces.
         let indent: Int
-        /// True for a blank line or a line that is only a comment.
+        /// False for a blank line or a line that is only a comment.
         let isContent: Bool
     }
 

@@ -29,7 +29,7 @@ struct DistArtifact {
 
 /// Proves the release is self-contained: it runs with the Swift toolchain and PCRE2's shared
 /// library hidden, and links no Swift, Foundation, C++ or PCRE2 shared library.
-@Suite("Release tarball (make dist)", .enabled(if: DistArtifact.current != nil, "dist/SHA256SUMS not found: run `make dist` first to test the release tarball"))
+@Suite("Release tarball (make dist)", .enabled(if: DistArtifact.current != nil, "dist/SHA256SUMS not found: `make dist-check` builds the release tarball and runs these tests"))
 struct DistTests {
     /// Shared objects that belong to the C library (and the compiler's unwinder), present on every glibc system.
     static let allowedNeeded = ["libc.so.", "libm.so.", "libdl.so.", "libpthread.so.", "librt.so.", "libutil.so.", "ld-linux-", "libgcc_s.so."]
@@ -91,7 +91,7 @@ struct DistTests {
     /// True when this process may create a mount namespace (root, and unshare allowed by the container).
     static let canHideLibraries: Bool = {
         guard getuid() == 0 else { return false }
-        let probe = try? CLI.runProcess("/usr/bin/env", ["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt && umount /mnt"],
+        let probe = try? CLI.runProcess("/usr/bin/env", ["unshare", "-m", "--propagation", "private", "sh", "-c", "mount -t tmpfs none /mnt && umount /mnt"],
                                         in: FileManager.default.temporaryDirectory, environment: ProcessInfo.processInfo.environment)
         return probe?.status == 0
     }()
@@ -130,7 +130,7 @@ struct DistTests {
             cd project && \(quoted(binary.path)) --format json --color never . >../report.json
             echo "release=$?"
             """
-        let run = try CLI.runProcess("/usr/bin/env", ["unshare", "-m", "sh", "-c", script], in: folder, environment: environment)
+        let run = try CLI.runProcess("/usr/bin/env", ["unshare", "-m", "--propagation", "private", "sh", "-c", script], in: folder, environment: environment)
         try #require(run.status != 90, "could not hide the libraries: \(run.diagnostics)")
 
         // The control: a normal build needs the hidden libraries (exit 127 from the dynamic loader).
