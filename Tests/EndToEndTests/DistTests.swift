@@ -29,7 +29,7 @@ struct DistArtifact {
 
 /// Proves the release is self-contained: it runs with the Swift toolchain and PCRE2's shared
 /// library hidden, and links no Swift, Foundation, C++ or PCRE2 shared library.
-@Suite("Release tarball (make dist)", .enabled(if: DistArtifact.current != nil, "dist/SHA256SUMS not found: `make dist-check` builds the release tarball and runs these tests"))
+@Suite("Release tarball (make dist)", .enabled(if: DistArtifact.current != nil, "dist/SHA256SUMS not found: `make dist` builds the release tarball (`make test` and `make dist-check` run it first)"))
 struct DistTests {
     /// Shared objects that belong to the C library (and the compiler's unwinder), present on every glibc system.
     static let allowedNeeded = ["libc.so.", "libm.so.", "libdl.so.", "libpthread.so.", "librt.so.", "libutil.so.", "ld-linux-", "libgcc_s.so."]
