@@ -1,9 +1,14 @@
 # Two commands matter on a fresh machine (see README.md):
 #   make scan DIR=path   install what is missing, build in release mode, scan DIR
-#   make test            install what the tests need, run the whole test suite and a short fuzz run
+#   make test            install what the tests need, build the release tarball (make dist) so that its
+#                        tests run too, then the whole test suite and a short fuzz run
+# Release work:
+#   make dist            self-contained Linux x86-64 binary, packed in dist/ with SHA256SUMS (scripts/dist.sh)
+#   make dist-check      make dist, then the tests of the packed binary (Tests/EndToEndTests/DistTests.swift)
+#   make docs            regenerate docs/rules.md from the rules compiled into the binary
 DIR ?= .
 
-.PHONY: setup build scan test bench clean
+.PHONY: setup build scan test bench clean dist dist-check docs
 
 setup:
 	sh scripts/setup.sh
@@ -16,9 +21,23 @@ scan: build
 
 test:
 	sh scripts/setup.sh --test
+	sh scripts/dist.sh
 	sh Fuzz/run.sh 10 ignore diff toml
 	swift build --build-tests
 	swift test
+
+dist: setup
+	sh scripts/dist.sh
+
+# Just the release tests (make test runs them too, with everything else).
+dist-check: dist
+	swift build --build-tests
+	swift test --skip-build --filter DistTests
+
+docs:
+	swift build --product alpaca-lint
+	.build/debug/alpaca-lint rules --format markdown > docs/rules.md.tmp
+	mv docs/rules.md.tmp docs/rules.md
 
 bench: build
 	sh scripts/bench/run.sh

@@ -4,17 +4,19 @@ import PackageDescription
 let package = Package(
     name: "alpaca-lint",
     products: [
-        .executable(name: "alpaca-lint", targets: ["alpaca-lint"])
+        .executable(name: "alpaca-lint", targets: ["alpaca-lint"]),
+        // `swift package alpaca-lint` in a package that depends on this one scans that package.
+        .plugin(name: "AlpacaLintPlugin", targets: ["AlpacaLintCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // PCRE2 from the system (Debian: libpcre2-dev), found through pkg-config.
+        // PCRE2 from the system (Debian: libpcre2-dev; macOS: Homebrew pcre2), found through pkg-config.
         .systemLibrary(
             name: "CPCRE2",
             pkgConfig: "libpcre2-8",
-            providers: [.apt(["libpcre2-dev"])]
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         // The only module with unsafe code: compiling, JIT and matching over raw bytes.
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
@@ -50,6 +52,14 @@ let package = Package(
         // Build-time tool: turns Rules/*.toml into Swift string literals so the binary carries them.
         .executableTarget(name: "EmbedRulesTool"),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        // Command plugin: runs the alpaca-lint executable over the package that invokes it.
+        .plugin(
+            name: "AlpacaLintCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "alpaca-lint", description: "Scan this package for Alpaca API keys and unsafe Alpaca auth code")
+            ),
+            dependencies: ["alpaca-lint"]
+        ),
 
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
         .testTarget(name: "AlpacaTOMLTests", dependencies: ["AlpacaTOML"], exclude: ["tomllib_oracle.py"]),

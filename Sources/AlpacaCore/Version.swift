@@ -1,5 +1,5 @@
-/// The version of alpaca-lint, written in this one place.
+/// The alpaca-lint release version: the one place it is written (`--version`, reports and `make dist` read it).
 public enum AlpacaLintVersion {
-    /// The current version (SemVer).
+    /// The version of this build, e.g. `0.2.0`.
     public static let current = "0.2.0"
 }

@@ -16,6 +16,23 @@ public struct FixPlanner: Sendable {
         self.checker = checker
     }
 
+    /// Files larger than this many bytes are not edited (named in the finding's fix reason).
+    public static let largestEditableFile = 4 * 1024 * 1024
+    /// Files with a line longer than this many bytes are not edited (minified or generated).
+    public static let longestEditableLine = 20_000
+
+    /// The length of the longest line of `bytes`, or nil when it has none.
+    static func longestLine(_ bytes: [UInt8]) -> Int? {
+        var longest = 0
+        var start = 0
+        while let newline = bytes[start...].firstIndex(of: 0x0A) {
+            longest = max(longest, newline - start)
+            start = newline + 1
+        }
+        longest = max(longest, bytes.count - start)
+        return bytes.isEmpty ? nil : longest
+    }
+
     /// The message for BP8 mix-ups, which are never fixed mechanically.
     public static let mixupReason = "needs a manual fix: a paper endpoint with a live key, or the reverse, has two possible "
         + "causes and --fix cannot tell which (BP8). If the key is wrong, use the key of the endpoint's environment; "
@@ -231,6 +248,16 @@ public struct FixPlanner: Sendable {
         }
         guard case .regular = FixFileSystem.kind(path), let bytes = FixFileSystem.read(path) else {
             state.manual(indices, "the file could not be read as a regular file (a symlink or special file is left alone)")
+            return nil
+        }
+        // Minified bundles and generated files are rebuilt from their sources: editing them is
+        // pointless, and lexing megabytes per finding would make every JSON or SARIF report slow.
+        if bytes.count > Self.largestEditableFile {
+            state.manual(indices, "the file is larger than \(Self.largestEditableFile / 1024) KiB, most likely generated: fix its source, or edit it by hand")
+            return nil
+        }
+        if let longest = Self.longestLine(bytes), longest > Self.longestEditableLine {
+            state.manual(indices, "a line of \(longest) bytes says the file is minified or generated: fix its source, or edit it by hand")
             return nil
         }
         guard let language = Self.isTemplate(relativePath) && Self.isEnvironmentFile(relativePath)

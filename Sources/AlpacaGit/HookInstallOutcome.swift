@@ -10,14 +10,17 @@ public enum HookInstallOutcome: Sendable, Equatable, CustomStringConvertible {
     case replaced(path: String, backup: String)
     /// Someone else's hook is at `path`; nothing was written. `chainLine` can be added to that hook instead.
     case refusedForeignHook(path: String, chainLine: String)
-    /// A hook manager owns the hooks; nothing was written. Add `snippet` to `file` (relative to the root).
-    case useHookManager(HookManager, file: String, snippet: String)
+    /// A hook manager owns the hooks; nothing was written. Put `snippet` into `file` (relative to the root) at `placement`.
+    case useHookManager(HookManager, file: String, snippet: String, placement: SnippetPlacement)
+    /// `alpaca-lint` is not on the PATH the hook will see, so a hook at `path` would stop every commit; nothing was written.
+    case commandNotOnPath(path: String)
 
-    /// True when the hook file now runs alpaca-lint (installed, updated, unchanged or replaced).
+    /// True when alpaca-lint now runs before each commit: our hook is in place, or the manager's config already runs it.
     public var hookIsActive: Bool {
         switch self {
         case .installed, .updated, .unchanged, .replaced: return true
-        case .refusedForeignHook, .useHookManager: return false
+        case .useHookManager(_, _, _, let placement): return placement == .alreadyPresent
+        case .refusedForeignHook, .commandNotOnPath: return false
         }
     }
 
@@ -39,12 +42,33 @@ public enum HookInstallOutcome: Sendable, Equatable, CustomStringConvertible {
                     \(chainLine)
                 or run `alpaca-lint install-hook --force` to replace it (the old hook is kept as a backup).
                 """
-        case .useHookManager(let manager, let file, let snippet):
-            return """
-                this repository's hooks are managed by \(manager.rawValue); no hook file was written.
-                Add this to \(file):
+        case .useHookManager(let manager, let file, let snippet, let placement):
+            let head = "this repository's hooks are managed by \(manager.rawValue); no hook file was written."
+            let after = manager.afterEditing.map { "\n\($0)" } ?? ""
+            switch placement {
+            case .alreadyPresent:
+                return "\(head)\n\(file) already runs alpaca-lint; nothing to add."
+            case .append:
+                return "\(head)\nAdd these lines at the end of \(file) (create it if it does not exist):\n\n\(snippet)\(after)"
+            case .insertAfter(let line, let text):
+                return """
+                    \(head)
+                    Insert these lines into \(file) right after line \(line) (`\(text.drop { $0 == " " })`), keeping their indentation:
 
-                \(snippet)
+                    \(snippet)\(after)
+                    """
+            case .mergeByHand(let section):
+                return """
+                    \(head)
+                    \(file) writes `\(section)` in a form this command does not place lines in (flow style or an anchor).
+                    Merge this into the existing `\(section)` by hand; do not add a second `\(section.split(separator: ".").first ?? "")` key:
+
+                    \(snippet)\(after)
+                    """
+            }
+        case .commandNotOnPath(let path):
+            return """
+                `alpaca-lint` is not on PATH, so a hook at \(path) would stop every commit; nothing was written.
                 """
         }
     }

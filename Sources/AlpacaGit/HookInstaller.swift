@@ -11,13 +11,24 @@ import Foundation
 ///    for the manager's own configuration.
 /// 4. Someone else's hook: refused without `force`; with `force` it is moved to
 ///    `pre-commit.alpaca-lint-backup` (numbered if that exists) and ours is written.
+///
+/// Before any of this, when `commandSearchPath` is given and `alpaca-lint` is not found on it, nothing
+/// is written without `force`: such a hook (or manager entry) would stop every commit.
 public struct HookInstaller: Sendable {
     /// The runner for the directory the user ran `install-hook` in.
     public let runner: GitRunner
+    /// The PATH the hook will search for `alpaca-lint` (the CLI passes its own); nil skips that check.
+    public let commandSearchPath: String?
 
     /// Creates an installer for the repository containing `runner.directory`.
-    public init(runner: GitRunner) {
+    public init(runner: GitRunner, commandSearchPath: String? = nil) {
         self.runner = runner
+        self.commandSearchPath = commandSearchPath
+    }
+
+    /// Where `alpaca-lint` resolves on `searchPath`, as the hook's `command -v alpaca-lint` would find it; nil when it does not.
+    public static func locateCommand(searchPath: String) -> String? {
+        ExecutableLocator.find("alpaca-lint", searchPath: searchPath)
     }
 
     /// Absolute path of the file git runs as the pre-commit hook for this repository.
@@ -34,6 +45,9 @@ public struct HookInstaller: Sendable {
         // git never runs pre-commit in a bare repository: nothing is committed there.
         if info.isBare { throw GitError.bareRepository(gitDir: info.gitDir) }
         let path = try hookPath()
+        if let commandSearchPath, !force, Self.locateCommand(searchPath: commandSearchPath) == nil {
+            return .commandNotOnPath(path: path)
+        }
         let existing = try HookFileWriter.read(path)
 
         if let existing, HookScript.isOurs(existing) {
@@ -44,10 +58,12 @@ public struct HookInstaller: Sendable {
 
         let hooksPath = try runner.run(["config", "--get", "core.hooksPath"], acceptedStatus: [0, 1])
         let configuredHooksPath = hooksPath.status == 0 ? hooksPath.text : nil
-        if let manager = HookManager.detect(
-            hooksPath: configuredHooksPath, rootEntries: Self.entries(of: info.root), existingHook: existing)
-        {
-            return .useHookManager(manager, file: manager.configFile, snippet: manager.snippet)
+        let rootEntries = Self.entries(of: info.root)
+        if let manager = HookManager.detect(hooksPath: configuredHooksPath, rootEntries: rootEntries, existingHook: existing) {
+            let file = manager.configFile(rootEntries: rootEntries)
+            let current = info.root.flatMap { root in try? HookFileWriter.read(URL(fileURLWithPath: root).appendingPathComponent(file).path) }
+            let (placement, snippet) = manager.plan(existing: current)
+            return .useHookManager(manager, file: file, snippet: snippet, placement: placement)
         }
 
         guard existing != nil else {

@@ -28,6 +28,9 @@ for path in arguments.dropFirst().sorted() {
 }
 source += "]\n"
 do {
+    // Unchanged rules leave the file (and its date) alone, so nothing recompiles when SwiftPM reruns
+    // this command, as it does on every `swift package alpaca-lint` in a package that uses the plugin.
+    if (try? String(contentsOfFile: output, encoding: .utf8)) == source { exit(0) }
     try source.write(toFile: output, atomically: true, encoding: .utf8)
 } catch {
     FileHandle.standardError.write(Data("EmbedRulesTool: cannot write \(output): \(error)\n".utf8))

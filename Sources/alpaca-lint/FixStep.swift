@@ -13,8 +13,10 @@ enum FixStep {
     }
 
     /// Plans fixes for the unsuppressed findings of a working-tree scan and records each outcome on
-    /// its finding (`Finding.fix`). Findings outside any folder the scan can attribute are left alone.
-    static func plan(_ findings: inout [Finding], directory: String) -> Plans {
+    /// its finding (`Finding.fix`). With `checkSyntax` off (reports only: JSON `fix`, SARIF `fixes`)
+    /// the edited files are not run through their language's parser, which only `--fix` and
+    /// `--diff` need before anything is written or shown as a change.
+    static func plan(_ findings: inout [Finding], directory: String, checkSyntax: Bool) -> Plans {
         var groups: [String: [Int]] = [:]
         var rootOfDirectory: [String: String] = [:]
         for (index, finding) in findings.enumerated() where !finding.isSuppressed && finding.commit == nil {
@@ -35,7 +37,8 @@ enum FixStep {
                     ruleId: f.ruleId, filePath: absolutePath(f.path, in: directory), relativePath: f.repoPath, line: f.line, column: f.column,
                     endLine: f.endLine, endColumn: f.endColumn, secret: f.secret, inHistory: inHistory)
             }
-            let plan = FixPlanner(repositoryRoot: root).plan(fixFindings)
+            let checker: any SyntaxChecking = checkSyntax ? ProcessSyntaxChecker() : ProposalOnly()
+            let plan = FixPlanner(repositoryRoot: root, checker: checker).plan(fixFindings)
             for (position, index) in indexes.enumerated() where position < plan.outcomes.count {
                 let outcome = plan.outcomes[position]
                 findings[index].fix = FindingFix(
@@ -68,6 +71,13 @@ enum FixStep {
         return plans.plans.map { entry in
             FixReport.diff(entry.plan, extraSecrets: hidden, redact: { redact ? Redaction.redact($0) : $0 })
         }.joined()
+    }
+
+    /// Parses nothing: reports propose fixes; `--fix` checks them before writing.
+    struct ProposalOnly: SyntaxChecking {
+        func check(_ contents: [UInt8], fileName: String, language: SourceLanguage) -> SyntaxVerdict {
+            .unchecked("parse check left to --fix")
+        }
     }
 
     private static func absolutePath(_ path: String, in directory: String) -> String {

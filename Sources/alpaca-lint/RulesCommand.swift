@@ -2,13 +2,15 @@ import AlpacaCore
 import AlpacaReport
 import ArgumentParser
 
-/// `alpaca-lint rules`: every rule with its practice, severity and title.
+/// `alpaca-lint rules`: every rule with its practice, severity and title (or the full reference in Markdown).
 struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule: id, best practice, severity, title.")
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: "List every rule: id, best practice, severity, title.",
+        discussion: "--format markdown prints the full per-rule reference that docs/rules.md holds (regenerate it with `make docs`).")
 
-    enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
-    @Option(name: [.short, .long], help: "Output format: text or json.")
+    @Option(name: [.short, .long], help: "Output format: text, json or markdown.")
     var format: ListFormat = .text
 
     @Option(name: .customLong("rules"), help: ArgumentHelp("Also list the rules in DIR.", valueName: "DIR"))
@@ -37,6 +39,8 @@ struct RulesCommand: ParsableCommand {
                 ])
             })
             print(JSONValue.object([("rules", list)]).serialized(), terminator: "")
+        case .markdown:
+            print(RulesMarkdown.render(rules), terminator: "")
         }
     }
 }

@@ -148,7 +148,7 @@ struct ScanCommand: ParsableCommand {
         let treeScan = !staged && !history && !readsStdin
         let here = FileManager.default.currentDirectoryPath
         if treeScan && (fix || diff || format == .json || format == .sarif) {
-            let plans = FixStep.plan(&result.findings, directory: here)
+            let plans = FixStep.plan(&result.findings, directory: here, checkSyntax: fix || diff)
             clock.mark("fixes planned")
             if diff {
                 result.summary.durationMs = Int(Date().timeIntervalSince(started) * 1000)
@@ -162,7 +162,7 @@ struct ScanCommand: ParsableCommand {
                 for summary in FixStep.apply(plans) { printError(summary) }
                 // What is left decides the outcome: scan again, with fresh fix records for the report.
                 result = try scan(settings: settings, readsStdin: false)
-                _ = FixStep.plan(&result.findings, directory: here)
+                _ = FixStep.plan(&result.findings, directory: here, checkSyntax: false)
                 clock.mark("fixed and scanned again")
             }
         }

@@ -77,3 +77,21 @@ struct JavaScriptFixTests {
         #expect(verification.contains("typescript") || verification.contains("not checked"))
     }
 }
+
+@Suite("Generated files")
+struct GeneratedFileFixTests {
+    @Test("bug: planning a fix in a minified 5 MB bundle lexed it for tens of seconds; it is now a manual fix with the reason")
+    func minifiedBundleIsAManualFix() throws {
+        let repo = try TempRepo()
+        let line = String(repeating: "var a=function(b){return b+1};", count: 1_000) + "const k=\"\(Fake.paperKey)\";"
+        try repo.write(line + "\n", to: "dist/app.min.js")
+        let started = Date()
+        let plan = FixPlanner(repositoryRoot: repo.path, checker: AcceptingChecker()).plan([
+            repo.finding("alpaca-paper-key-id", "dist/app.min.js", Fake.paperKey),
+        ])
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(plan.outcomes.first?.fixable == false)
+        #expect(plan.outcomes.first?.reason.contains("minified or generated") == true, "\(plan.outcomes.map(\.reason))")
+        #expect(plan.changes.isEmpty)
+    }
+}

@@ -88,32 +88,84 @@ struct HookInstallerTests {
         let repo = try TestRepository()
         try repo.git(["config", "core.hooksPath", ".husky/_"])
         let outcome = try installer(repo).install(force: true)
-        #expect(outcome == .useHookManager(.husky, file: ".husky/pre-commit", snippet: "alpaca-lint --staged\n"))
+        #expect(outcome == .useHookManager(.husky, file: ".husky/pre-commit", snippet: "alpaca-lint --staged\n", placement: .append))
         #expect(outcome.description.contains(".husky/pre-commit"))
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/.husky/_/pre-commit"))
     }
 
     @Test func lefthookConfigGivesTheLefthookSnippet() throws {
         let repo = try TestRepository()
-        try repo.write("lefthook.yml", "pre-push:\n")
+        try repo.write("lefthook.yml", "pre-push:\n  commands:\n    t:\n      run: make test\n")
         let outcome = try installer(repo).install()
-        guard case .useHookManager(.lefthook, "lefthook.yml", let snippet) = outcome else {
+        guard case .useHookManager(.lefthook, "lefthook.yml", let snippet, .append) = outcome else {
             Issue.record("expected lefthook, got \(outcome)")
             return
         }
         #expect(snippet.contains("run: alpaca-lint --staged"))
+        #expect(outcome.description.contains("at the end of lefthook.yml"))
+        #expect(outcome.description.contains("lefthook install"))
+        #expect(!outcome.hookIsActive)
     }
 
-    @Test func preCommitFrameworkGivesALocalRepoSnippet() throws {
+    @Test func lefthookWithAPreCommitSectionGetsAnInsertionPointNotASecondSection() throws {
         let repo = try TestRepository()
-        try repo.write(".pre-commit-config.yaml", "repos: []\n")
+        try repo.write(".lefthook.yml", "# ours\npre-commit:\n  commands:\n    lint:\n      run: make lint\n")
         let outcome = try installer(repo).install()
-        guard case .useHookManager(.preCommit, ".pre-commit-config.yaml", let snippet) = outcome else {
+        #expect(outcome == .useHookManager(.lefthook, file: ".lefthook.yml", snippet: "    alpaca-lint:\n      run: alpaca-lint --staged\n",
+                                           placement: .insertAfter(line: 3, text: "  commands:")))
+        #expect(outcome.description.contains("right after line 3 (`commands:`)"))
+        #expect(!outcome.description.contains("pre-commit:"))
+    }
+
+    @Test func managerConfigThatAlreadyRunsAlpacaLintIsActive() throws {
+        let repo = try TestRepository()
+        try repo.write("lefthook.yml", "pre-commit:\n  commands:\n    secrets:\n      run: alpaca-lint --staged\n")
+        let outcome = try installer(repo).install()
+        #expect(outcome.hookIsActive)
+        #expect(outcome.description.contains("already runs alpaca-lint"))
+    }
+
+    @Test func preCommitFrameworkGivesALocalRepoItem() throws {
+        let repo = try TestRepository()
+        try repo.write(".pre-commit-config.yaml", "repos:\n  - repo: https://example.invalid/hooks\n    rev: abc\n    hooks:\n      - id: x\n")
+        let outcome = try installer(repo).install()
+        guard case .useHookManager(.preCommit, ".pre-commit-config.yaml", let snippet, .insertAfter(1, "repos:")) = outcome else {
             Issue.record("expected pre-commit, got \(outcome)")
             return
         }
-        #expect(snippet.contains("repo: local"))
-        #expect(snippet.contains("id: alpaca-lint-system"))
+        #expect(snippet.hasPrefix("  - repo: local\n"))
+        #expect(snippet.contains("entry: alpaca-lint scan\n"))
+        #expect(!snippet.contains("repos:"))
+    }
+
+    // MARK: - alpaca-lint on PATH
+
+    private func folder(withAlpacaLint: Bool, in repo: TestRepository) throws -> String {
+        let bin = repo.sandbox + (withAlpacaLint ? "/bin-with" : "/bin-without")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        if withAlpacaLint {
+            try "#!/bin/sh\nexit 0\n".write(toFile: bin + "/alpaca-lint", atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/alpaca-lint")
+        }
+        return bin
+    }
+
+    @Test func withoutAlpacaLintOnPathNothingIsWrittenUnlessForced() throws {
+        let repo = try TestRepository()
+        let path = try installer(repo).hookPath()
+        let searchPath = try folder(withAlpacaLint: false, in: repo) + ":/usr/bin:/bin"
+        let refused = try HookInstaller(runner: repo.runner(), commandSearchPath: searchPath).install()
+        #expect(refused == .commandNotOnPath(path: path))
+        #expect(!refused.hookIsActive)
+        #expect(refused.description.contains("not on PATH"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+
+        let forced = try HookInstaller(runner: repo.runner(), commandSearchPath: searchPath).install(force: true)
+        #expect(forced == .installed(path: path))
+
+        let found = try folder(withAlpacaLint: true, in: repo) + ":/usr/bin"
+        #expect(HookInstaller.locateCommand(searchPath: found) == found.split(separator: ":")[0] + "/alpaca-lint")
+        #expect(try HookInstaller(runner: repo.runner(), commandSearchPath: found).install() == .unchanged(path: path))
     }
 
     @Test func hookPathFollowsARelativeHooksPathFromASubdirectory() throws {
@@ -190,9 +242,8 @@ struct HookInstallerTests {
         try repo.git(["add", "a.txt"])
         let result = try runProgram(git, ["commit", "-m", "x"], in: repo.path, environment: environment)
         #expect(result.status != 0)
-        #expect(
-            result.output.contains(
-                "alpaca-lint not found on PATH; install it or run `git commit --no-verify` to skip once"))
+        #expect(result.output.contains("`alpaca-lint` is not on PATH, so this commit was not checked and was stopped"))
+        #expect(result.output.contains("git commit --no-verify"))
     }
 
     @Test func installedHookLetsACleanScanCommit() throws {
@@ -209,5 +260,26 @@ struct HookInstallerTests {
         let result = try runProgram(
             try repo.runner().executable, ["commit", "-q", "-m", "ok"], in: repo.path, environment: environment)
         #expect(result.status == 0)
+    }
+
+    @Test(arguments: [2, 127])
+    func installedHookStopsACommitItCouldNotCheckAndSaysWhy(status: Int) throws {
+        let repo = try TestRepository()
+        _ = try installer(repo).install()
+        let bin = repo.sandbox + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        // 127 is what the dynamic loader returns when a copied binary cannot find its libraries.
+        try "#!/bin/sh\necho 'stub: cannot scan' >&2\nexit \(status)\n".write(
+            toFile: bin + "/alpaca-lint", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/alpaca-lint")
+        var environment = repo.environment
+        environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        try repo.write("a.txt", "a\n")
+        try repo.git(["add", "a.txt"])
+        let result = try runProgram(try repo.runner().executable, ["commit", "-q", "-m", "x"], in: repo.path, environment: environment)
+        #expect(result.status != 0)
+        #expect(result.output.contains("alpaca-lint could not check this commit (exit status \(status);"), "\(result.output)")
+        #expect(result.output.contains("git commit --no-verify"))
+        #expect(!result.output.contains("Move the key out of the code"), "no advice about keys when nothing was found")
     }
 }

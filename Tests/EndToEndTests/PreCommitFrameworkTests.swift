@@ -67,31 +67,48 @@ struct PreCommitFrameworkTests {
         let result = try PreCommitTool.run(["validate-manifest", manifest.path], in: git)
         #expect(result.status == 0, "\(result.diagnostics)")
         let text = try String(contentsOf: manifest, encoding: .utf8)
-        for expected in ["- id: alpaca-lint\n", "- id: alpaca-lint-system\n", "entry: alpaca-lint --staged", "language: swift",
-                         "language: system", "pass_filenames: false", "stages: [pre-commit]", "minimum_pre_commit_version:"] {
+        for expected in ["- id: alpaca-lint\n", "- id: alpaca-lint-system\n", "entry: alpaca-lint scan\n", "language: swift",
+                         "language: system", "require_serial: true", "stages: [pre-commit]", "minimum_pre_commit_version:"] {
             #expect(text.contains(expected), "manifest lacks \(expected)")
         }
+        // Files mode: pre-commit must pass the file names (its default), or --all-files sees nothing.
+        #expect(!text.contains("pass_filenames: false"))
     }
 
-    @Test("a commit with a staged key is blocked by the hook; it passes once the key comes from the environment")
-    func localSystemHookBlocksThenAllows() throws {
-        let git = try Self.sandbox()
+    /// A clone of this package at HEAD whose last commit carries the working copy's hook manifest, so
+    /// the tests use the manifest as it is now; returns the clone and the commit to use as `rev:`.
+    static func hookRepository(in git: GitSandbox) throws -> (URL, String) {
+        let hookRepository = git.root.appendingPathComponent("alpaca-lint-clone")
+        let clone = try CLI.runProcess("/usr/bin/env", ["git", "clone", "-q", CLI.packageRoot.path, hookRepository.path],
+                                       in: git.root, environment: git.environment)
+        try #require(clone.status == 0, "\(clone.diagnostics)")
+        let hookGit = GitSandbox(existing: hookRepository, environment: git.environment, root: git.root)
+        let manifest = try String(contentsOf: CLI.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        try hookGit.write(manifest, to: ".pre-commit-hooks.yaml")
+        try hookGit.git("add", ".pre-commit-hooks.yaml")
+        try hookGit.git("commit", "-q", "--allow-empty", "-m", "hooks manifest")
+        return (hookRepository, try hookGit.sha())
+    }
+
+    static func count(_ git: GitSandbox) throws -> String {
+        try git.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("alpaca-lint-system from this manifest: a staged key blocks the commit, an unstaged one does not, SKIP skips")
+    func manifestSystemHookOnCommit() throws {
+        var git = try Self.sandbox()
         defer { git.remove() }
-        // Same as this repository's `alpaca-lint-system` hook, with the built binary's absolute path.
+        // `language: system` runs the alpaca-lint on PATH: the one built with these tests.
+        git.environment = GitWorkflowTests.hookEnvironment(git)
+        let (hookRepository, rev) = try Self.hookRepository(in: git)
         try git.write("""
             repos:
-              - repo: local
+              - repo: \(hookRepository.path)
+                rev: \(rev)
                 hooks:
                   - id: alpaca-lint-system
-                    name: alpaca-lint
-                    entry: \(Self.shellQuoted(CLI.binary)) --staged
-                    language: system
-                    pass_filenames: false
-                    stages: [pre-commit]
 
             """, to: ".pre-commit-config.yaml")
-        let validate = try PreCommitTool.run(["validate-config", ".pre-commit-config.yaml"], in: git)
-        #expect(validate.status == 0, "\(validate.diagnostics)")
         try git.commit([".pre-commit-config.yaml": try git.read(".pre-commit-config.yaml"), "README.md": "# bot\n"], message: "start")
         let install = try PreCommitTool.run(["install"], in: git)
         #expect(install.status == 0, "\(install.diagnostics)")
@@ -105,27 +122,123 @@ struct PreCommitFrameworkTests {
         #expect(blockedOutput.contains("bot.py:3:"), "\(blocked.diagnostics)")
         #expect(blockedOutput.contains("alpaca-paper-key-id"), "\(blocked.diagnostics)")
         #expect(!blockedOutput.contains(FakeKeys.paperKeyID), "the key is redacted: \(blocked.diagnostics)")
-        #expect(try git.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        #expect(try Self.count(git) == "1")
 
-        // SKIP=id bypasses this one hook (pre-commit's own convention).
         var skipping = git
         skipping.environment["SKIP"] = "alpaca-lint-system"
         let skipped = try PreCommitTool.run(["run"], in: skipping)
         #expect(skipped.status == 0, "\(skipped.diagnostics)")
         #expect(skipped.stdout.contains("Skipped"), "\(skipped.diagnostics)")
 
-        // The fix is staged; a key left unstaged in the working tree is stashed away by pre-commit.
+        // The fix is staged and the key is left unstaged in the working tree: pre-commit stashes the
+        // unstaged edit, so the file the hook reads is the one being committed.
         try git.write("import os\n\nALPACA_KEY_ID = os.environ[\"APCA_API_KEY_ID\"]\n", to: "bot.py")
         try git.git("add", "bot.py")
         try git.write("import os\n\nALPACA_KEY_ID = \"\(FakeKeys.paperKeyID)\"\n", to: "bot.py")
         let allowed = try git.git("commit", "-m", "add bot", allowFailure: true)
-        let allowedOutput = allowed.stdout + allowed.stderr
         #expect(allowed.status == 0, "\(allowed.diagnostics)")
-        #expect(allowedOutput.contains("Passed"), "\(allowed.diagnostics)")
-        #expect(try git.git("rev-list", "--count", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        #expect((allowed.stdout + allowed.stderr).contains("Passed"), "\(allowed.diagnostics)")
+        #expect(try Self.count(git) == "2")
         #expect(try git.git("show", "HEAD:bot.py").stdout.contains("os.environ"))
-        // pre-commit put the unstaged edit back.
-        #expect(try git.read("bot.py").contains(FakeKeys.paperKeyID))
+        #expect(try git.read("bot.py").contains(FakeKeys.paperKeyID), "pre-commit put the unstaged edit back")
+    }
+
+    @Test("`pre-commit run --all-files` fails on a key committed earlier (past the hook); a commit of other files passes")
+    func allFilesFindsACommittedKey() throws {
+        var git = try Self.sandbox()
+        defer { git.remove() }
+        git.environment = GitWorkflowTests.hookEnvironment(git)
+        let (hookRepository, rev) = try Self.hookRepository(in: git)
+        try git.write("""
+            repos:
+              - repo: \(hookRepository.path)
+                rev: \(rev)
+                hooks:
+                  - id: alpaca-lint-system
+
+            """, to: ".pre-commit-config.yaml")
+        try git.commit([".pre-commit-config.yaml": try git.read(".pre-commit-config.yaml"), "README.md": "# bot\n"], message: "start")
+        #expect(try PreCommitTool.run(["install"], in: git).status == 0)
+        try git.write("ALPACA_KEY_ID = \"\(FakeKeys.paperKeyID)\"\n", to: "src/old_bot.py")
+        try git.git("add", "src/old_bot.py")
+        try git.git("commit", "-q", "--no-verify", "-m", "key slipped in past the hook")
+
+        let all = try PreCommitTool.run(["run", "--all-files"], in: git)
+        #expect(all.status != 0, "\(all.diagnostics)")
+        #expect(all.stdout.contains("Failed"), "\(all.diagnostics)")
+        #expect(all.stdout.contains("src/old_bot.py:1:"), "\(all.diagnostics)")
+        #expect(!all.stdout.contains(FakeKeys.paperKeyID), "the key is redacted: \(all.diagnostics)")
+
+        // A commit that does not touch the file is not blamed for it (pre-commit passes only staged files).
+        try git.write("print('ok')\n", to: "ok.py")
+        try git.git("add", "ok.py")
+        let other = try git.git("commit", "-m", "other file", allowFailure: true)
+        #expect(other.status == 0, "\(other.diagnostics)")
+
+        // `args:` reach alpaca-lint before the file names: a baseline of the known key passes --all-files.
+        #expect(try git.lint(["--format", "json", "-o", ".alpaca-lint-baseline.json", "."]).status == 1)
+        try git.write("""
+            repos:
+              - repo: \(hookRepository.path)
+                rev: \(rev)
+                hooks:
+                  - id: alpaca-lint-system
+                    args: [--baseline, .alpaca-lint-baseline.json]
+
+            """, to: ".pre-commit-config.yaml")
+        try git.git("add", ".pre-commit-config.yaml", ".alpaca-lint-baseline.json")
+        let baselined = try PreCommitTool.run(["run", "--all-files"], in: git)
+        #expect(baselined.status == 0, "\(baselined.diagnostics)")
+        #expect(baselined.stdout.contains("Passed"), "\(baselined.diagnostics)")
+
+        // Once the key is gone, --all-files passes.
+        try git.write("import os\nALPACA_KEY_ID = os.environ[\"APCA_API_KEY_ID\"]\n", to: "src/old_bot.py")
+        try git.git("add", "src/old_bot.py")
+        let fixed = try git.git("commit", "-m", "key from the environment", allowFailure: true)
+        #expect(fixed.status == 0, "\(fixed.diagnostics)")
+        let clean = try PreCommitTool.run(["run", "--all-files"], in: git)
+        #expect(clean.status == 0, "\(clean.diagnostics)")
+        #expect(clean.stdout.contains("Passed"), "\(clean.diagnostics)")
+    }
+
+    @Test("the `.pre-commit-config.yaml` lines install-hook prints, put where it says, give a config pre-commit accepts and runs")
+    func installHookSnippetWorksInAnExistingConfig() throws {
+        var git = try Self.sandbox()
+        defer { git.remove() }
+        git.environment = GitWorkflowTests.hookEnvironment(git)
+        // An existing config in pre-commit's own documented style, with a comment and another (local) hook.
+        let existing = """
+            # team hooks
+            repos:
+            -   repo: local
+                hooks:
+                -   id: no-todo
+                    name: no TODO
+                    entry: "TODO"
+                    language: pygrep
+
+            """
+        try git.write(existing, to: ".pre-commit-config.yaml")
+        let printed = try git.lint(["install-hook"])
+        #expect(printed.status == 1, "nothing written, lines printed: \(printed.diagnostics)")
+        let merged = try HookInstructions.apply(printed.stdout, to: existing)
+        try git.write(merged, to: ".pre-commit-config.yaml")
+        let validate = try PreCommitTool.run(["validate-config", ".pre-commit-config.yaml"], in: git)
+        #expect(validate.status == 0, "\(validate.diagnostics)\n\(merged)")
+        #expect(merged.contains("# team hooks") && merged.contains("id: no-todo"))
+
+        try git.commit([".pre-commit-config.yaml": merged, "README.md": "# bot\n"], message: "start")
+        try git.write("ALPACA_KEY_ID = \"\(FakeKeys.paperKeyID)\"\n", to: "bot.py")
+        try git.git("add", "bot.py")
+        let run = try PreCommitTool.run(["run"], in: git)
+        #expect(run.status != 0, "\(run.diagnostics)")
+        #expect(run.stdout.contains("bot.py:1:"), "\(run.diagnostics)")
+        #expect(run.stdout.contains("no TODO") && run.stdout.contains("Passed"), "the other hook still runs: \(run.diagnostics)")
+
+        // Asking again finds the entry and says there is nothing to add.
+        let again = try git.lint(["install-hook"])
+        #expect(again.status == 0, "\(again.diagnostics)")
+        #expect(again.stdout.contains("already runs alpaca-lint"), "\(again.diagnostics)")
     }
 
     @Test(
@@ -145,18 +258,7 @@ struct PreCommitFrameworkTests {
             try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.createSymbolicLink(at: link, withDestinationURL: source)
         }
-        // The hook repository: a clone of this package at HEAD, plus the working copy's manifest
-        // (committed in the clone, so that the rev below has it even before it is committed here).
-        let hookRepository = git.root.appendingPathComponent("alpaca-lint-clone")
-        let clone = try CLI.runProcess("/usr/bin/env", ["git", "clone", "-q", CLI.packageRoot.path, hookRepository.path],
-                                       in: git.root, environment: git.environment)
-        try #require(clone.status == 0, "\(clone.diagnostics)")
-        let hookGit = GitSandbox(existing: hookRepository, environment: git.environment, root: git.root)
-        let manifest = try String(contentsOf: CLI.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
-        try hookGit.write(manifest, to: ".pre-commit-hooks.yaml")
-        try hookGit.git("add", ".pre-commit-hooks.yaml")
-        try hookGit.git("commit", "-q", "--allow-empty", "-m", "hooks manifest")
-        let rev = try hookGit.sha()
+        let (hookRepository, rev) = try Self.hookRepository(in: git)
 
         try git.write("""
             repos:

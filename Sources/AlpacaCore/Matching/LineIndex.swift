@@ -68,7 +68,26 @@ private func memchrNewline(_ pointer: UnsafeRawPointer, _ length: Int) -> Int? {
 /// (every byte that is not a UTF-8 continuation byte starts one; invalid bytes count as one each).
 func scalarColumn(_ buffer: UnsafeRawBufferPointer, lineStart: Int, offset: Int) -> Int {
     guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), offset > lineStart else { return 1 }
+    return 1 + scalarCount(base + lineStart, offset - lineStart)
+}
+
+/// The number of Unicode scalars in `count` bytes at `start`: every byte that is not a UTF-8
+/// continuation byte starts one. Eight bytes at a time, so that a column on a megabyte-long line
+/// of a minified file stays cheap.
+func scalarCount(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int {
     var continuation = 0
-    for index in lineStart..<offset where base[index] & 0xC0 == 0x80 { continuation += 1 }
-    return 1 + (offset - lineStart) - continuation
+    var index = 0
+    let raw = UnsafeRawPointer(start)
+    while index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+        let marks = word & ~(word << 1) & 0x8080_8080_8080_8080
+        continuation += marks.nonzeroBitCount
+        index += 8
+    }
+    while index < count {
+        if start[index] & 0xC0 == 0x80 { continuation += 1 }
+        index += 1
+    }
+    return count - continuation
 }

@@ -52,7 +52,7 @@ public struct RuleMetadata: Sendable, Hashable {
         self.sourceFile = sourceFile
     }
 
-    /// The page documenting `id`: its section of the generated rules reference.
+    /// The section of the generated rules reference (`docs/rules.md`, a `## <id>` heading) documenting `id`.
     public static func helpURI(for id: String) -> String {
         "https://github.com/alpaca-lint/alpaca-lint/blob/main/docs/rules.md#\(id)"
     }
