@@ -136,12 +136,58 @@ struct Correlator {
             // The candidate's own value is not its own context (a random secret may spell "boto").
             // A whole-file condition reads the file as it is: masking would copy the file per candidate.
             let own = window == nil ? nil : candidate.secretRange
-            if !condition.sameBlock { return try view.occurs(pattern, in: window, masking: own) ? .holds : .fails }
-            for line in try view.matchLines(pattern, in: window, masking: own) where !view.crossesBlock(candidate.line, line) { return .holds }
+            if !condition.sameScope { return try view.occurs(pattern, in: window, masking: own) ? .holds : .fails }
+            for offset in try view.matchOffsets(pattern, in: window, masking: own) {
+                let scopes = view.scopes
+                if scopes.isCode(offset) && scopes.isCode(candidate.reportRange.lowerBound)
+                    && scopes.sameSetup(offset, candidate.reportRange.lowerBound)
+                {
+                    return .holds
+                }
+            }
             return .fails
         } catch {
             return .unknown("rule '\(ruleSet.rules[candidate.ruleIndex].id)': a context pattern hit PCRE2's limits (\(error.message)); the condition was taken as unknown")
         }
+    }
+
+    /// Whether `candidate` and `partner` belong to one setup by the file's structure:
+    /// - both are code (a key or an endpoint in a comment, prose or a docstring pairs with nothing);
+    /// - they are not in different named slots, and neither line chooses between the two on its own;
+    /// - one is a constant (bound in a declaration scope) that the other's setup uses by name; or
+    ///   they sit in the same scope, or in nested setup scopes, and the candidate's own scope does
+    ///   not name a partner of its own (a call whose key argument is a variable).
+    private func scopePaired(_ candidate: Candidate, _ partner: Candidate, condition: Requirement, view: inout TextView) -> Bool {
+        let scopes = view.scopes
+        let c = candidate.reportRange.lowerBound
+        let p = partner.reportRange.lowerBound
+        guard scopes.isCode(c), scopes.isCode(p) else { return false }
+        if !condition.slots.isEmpty, let a = slot(of: candidate, condition.slots, view: &view), let b = slot(of: partner, condition.slots, view: &view), a != b {
+            return false
+        }
+        if view.choosesOnTheLine(candidate.line, partner.line) { return false }
+        // Through a constant: `BASE_URL = "…"` used by a setup that holds the key, or the reverse.
+        for (bound, other) in [(partner, c), (candidate, p)] {
+            for offset in [bound.matchRange.lowerBound, bound.secretRange.lowerBound] {
+                guard let binding = scopes.binding(at: offset) else { continue }
+                let references = scopes.references(to: binding.name, excluding: offset, within: binding.scope)
+                if references.contains(where: { scopes.sameSetup($0, other) }) { return true }
+                break
+            }
+        }
+        guard scopes.sameSetup(c, p) else { return false }
+        if let names = condition.unlessScopeNames {
+            let own = scopes.innermost(c)
+            if own != 0 && !scopes.encloses(own, scopes.innermost(p)) && view.scopeNames(own, names) { return false }
+        }
+        return true
+    }
+
+    /// Which of `slots` the name on `candidate`'s line (the text before the value) falls in, if any.
+    private func slot(of candidate: Candidate, _ slots: [PCRE2Pattern], view: inout TextView) -> Int? {
+        let lineStart = view.lines.range(ofLine: view.lines.line(of: candidate.matchRange.lowerBound)).lowerBound
+        let name = Array(UnsafeRawBufferPointer(rebasing: view.buffer[max(lineStart, candidate.matchRange.lowerBound - 80)..<candidate.matchRange.lowerBound]))
+        return slots.firstIndex { (try? $0.matches(name, using: view.scratch)) == true }
     }
 
     /// The accepted match of one of the condition's rules nearest to the candidate that satisfies
@@ -161,9 +207,7 @@ struct Correlator {
             for index in accepted.indexes(ofRule: ruleIndex, lines: lines) {
                 let partner = accepted.items[index]
                 if abs(partner.reportRange.lowerBound - candidate.reportRange.lowerBound) > maxBytes { continue }
-                if condition.sameBlock && (view.crossesBlock(candidate.line, partner.line) || view.choosesOnTheLine(candidate.line, partner.line)) {
-                    continue
-                }
+                if condition.sameScope && !scopePaired(candidate, partner, condition: condition, view: &view) { continue }
                 let distance = abs(partner.line - candidate.line)
                 if best == nil || (distance, partner.reportRange.lowerBound) < (best!.distance, best!.offset) {
                     best = (index, distance, partner.reportRange.lowerBound)

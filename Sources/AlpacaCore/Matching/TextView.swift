@@ -29,6 +29,8 @@ struct TextView {
     // Keyed by pattern text: several rules share a context pattern, and a file pays for it once
     // per range (candidates on one minified line share the range).
     private var presence: [String: [Range<Int>: Bool]] = [:]
+    private var scopeModel: ScopeModel?
+    private var scopeNames: [String: [Int: Bool]] = [:]
 
     init(buffer: UnsafeRawBufferPointer, path: String, ruleSet: RuleSet, scratch: PCRE2MatchScratch) {
         self.buffer = buffer
@@ -46,6 +48,26 @@ struct TextView {
             lineIndex = built
             return built
         }
+    }
+
+    /// The file's structure (scopes, code and comments, constants), built on first use: only files
+    /// where a scope-aware condition is asked pay for it.
+    var scopes: ScopeModel {
+        mutating get {
+            if let scopeModel { return scopeModel }
+            let built = ScopeModel(buffer: buffer, lines: lines, path: path)
+            scopeModel = built
+            return built
+        }
+    }
+
+    /// Whether the code of scope `node` holds a match of `pattern` (cached per pattern and scope).
+    mutating func scopeNames(_ node: Int, _ pattern: PCRE2Pattern) -> Bool {
+        if let known = scopeNames[pattern.source]?[node] { return known }
+        let code = scopes.codeText(of: node)
+        let found = (try? pattern.matches(code, using: scratch)) == true
+        scopeNames[pattern.source, default: [:]][node] = found
+        return found
     }
 
     /// Whether the path filters of `detector` accept this file.
@@ -131,6 +153,19 @@ struct TextView {
         return found
     }
 
+    /// The byte offsets where `pattern` matches inside `range` (nil: the whole file), `masked` blanked.
+    mutating func matchOffsets(_ pattern: PCRE2Pattern, in range: Range<Int>?, masking masked: Range<Int>? = nil) throws(PCRE2MatchError) -> [Int] {
+        let target = range ?? 0..<buffer.count
+        return try withMaskedCopy(of: target, masking: masked) { slice throws(PCRE2MatchError) -> [Int] in
+            var found: [Int] = []
+            try pattern.forEachMatch(in: slice, using: scratch) { match in
+                found.append(target.lowerBound + match.range.lowerBound)
+                return true
+            }
+            return found
+        }
+    }
+
     /// The 1-based lines where `pattern` matches inside `range` (nil: the whole file), `masked` blanked.
     mutating func matchLines(_ pattern: PCRE2Pattern, in range: Range<Int>?, masking masked: Range<Int>? = nil) throws(PCRE2MatchError) -> [Int] {
         let target = range ?? 0..<buffer.count
@@ -164,17 +199,6 @@ struct TextView {
             do throws(PCRE2MatchError) { return .success(try body(raw)) } catch { return .failure(error) }
         }
         return try result.get()
-    }
-
-    /// Whether a line that starts another branch, function or section lies after the earlier of
-    /// two lines, up to and including the later one.
-    mutating func crossesBlock(_ a: Int, _ b: Int) -> Bool {
-        if a == b { return false }
-        for line in (min(a, b) + 1)...max(a, b) {
-            let slice = UnsafeRawBufferPointer(rebasing: buffer[lines.range(ofLine: line)])
-            if (try? ruleSet.blockBoundary.firstMatch(in: slice, from: 0, using: scratch)) != nil { return true }
-        }
-        return false
     }
 
     /// Whether either line chooses between environments on its own (a ternary or an inline

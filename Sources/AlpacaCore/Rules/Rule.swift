@@ -83,9 +83,15 @@ struct Requirement: Sendable {
     var pattern: PCRE2Pattern?
     /// How near it must be.
     var proximity: Proximity
-    /// Whether a block boundary (another branch, function or section) between the two places
-    /// breaks the condition.
-    var sameBlock: Bool
+    /// Whether the two places must belong to one setup by the file's structure (`ScopeModel`): both
+    /// code, in the same scope or nested setup scopes, or linked through a constant used by name.
+    var sameScope: Bool
+    /// Named slots (e.g. paper and live): when the names on both lines fall in different slots, the
+    /// two places are separate settings, not one setup. Rule conditions with `sameScope` only.
+    var slots: [PCRE2Pattern]
+    /// When the candidate's innermost scope names its own partner (a match of this pattern in its
+    /// code), partners outside that scope do not count. Rule conditions with `sameScope` only.
+    var unlessScopeNames: PCRE2Pattern?
     /// For rule conditions: the partner becomes a related location of the finding.
     var relate: Bool
 }

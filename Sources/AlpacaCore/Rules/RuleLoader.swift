@@ -22,7 +22,9 @@ struct RuleLoader {
     ]
     private static let valueCheckKeys: Set<String> = ["allow", "allowValues", "placeholders", "minEntropy", "validate"]
     private static let fileRuleKeys: Set<String> = ["fileNames", "templates"]
-    private static let requirementKeys: Set<String> = ["rule", "rules", "regex", "withinLines", "withinBytes", "sameBlock", "relate"]
+    private static let requirementKeys: Set<String> = [
+        "rule", "rules", "regex", "withinLines", "withinBytes", "sameScope", "slots", "unlessScopeNames", "relate",
+    ]
     private static let exampleKeys: Set<String> = ["text", "match", "secret", "path"]
     static let validators: Set<String> = ["alpaca-basic-credentials"]
 
@@ -152,6 +154,9 @@ struct RuleLoader {
     private func requirements(_ t: TOMLTable, _ key: String, reader: TableReader) throws(RuleLoadError) -> [Requirement] {
         var result: [Requirement] = []
         for r in try reader.tables(t, key) {
+            if r["sameBlock"] != nil {
+                throw reader.error("'sameBlock' was replaced by 'sameScope = true' (pairing by the file's structure, see docs/rule-format.md)", line: r.line(of: "sameBlock"))
+            }
             try reader.checkKeys(r, allowed: Self.requirementKeys, what: "[[rules.\(key)]]")
             var ruleIds = try reader.strings(r, "rules") ?? []
             if let one = try reader.string(r, "rule") { ruleIds.append(one) }
@@ -187,10 +192,17 @@ struct RuleLoader {
                 throw reader.error("'relate' does not apply to rejectIf", line: r.line(of: "relate"))
             }
             let relate = try reader.bool(r, "relate") ?? true
+            let sameScope = try reader.bool(r, "sameScope") ?? false
+            for setting in ["slots", "unlessScopeNames"] where r[setting] != nil && (ruleIds.isEmpty || !sameScope) {
+                throw reader.error("'\(setting)' applies only to rule conditions with sameScope = true", line: r.line(of: setting))
+            }
+            var slots: [PCRE2Pattern] = []
+            for slot in try reader.strings(r, "slots") ?? [] { slots.append(try compile(slot, key: "slots", table: r, reader: reader)) }
+            let unless = try reader.string(r, "unlessScopeNames").map { (p) throws(RuleLoadError) in try compile(p, key: "unlessScopeNames", table: r, reader: reader) }
             result.append(Requirement(
                 ruleIds: ruleIds,
                 pattern: try regex.map { (p) throws(RuleLoadError) in try compile(p, key: "\(key).regex", table: r, reader: reader) },
-                proximity: proximity, sameBlock: try reader.bool(r, "sameBlock") ?? false,
+                proximity: proximity, sameScope: sameScope, slots: slots, unlessScopeNames: unless,
                 relate: key == "requires" && !ruleIds.isEmpty && relate))
         }
         return result

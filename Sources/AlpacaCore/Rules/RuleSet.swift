@@ -15,8 +15,6 @@ public struct RuleSet: Sendable {
     let fileRuleIndexes: [Int]
     /// Case-insensitive keyword patterns shared by all detectors, indexed by `Detector.keywordIndexes`.
     let keywordPatterns: [PCRE2Pattern]
-    /// A line that starts another branch, function or section; a `sameBlock` condition may not cross one.
-    let blockBoundary: PCRE2Pattern
     /// Rule index by id.
     private let indexById: [String: Int]
 
@@ -68,18 +66,11 @@ public struct RuleSet: Sendable {
             let loader = RuleLoader(fragments: fragments, rejectPlaceholdersByDefault: document.builtIn)
             rules += try loader.rules(in: document.table, file: document.file)
         }
-        let boundary = try fragments.expand("^{{blockBoundary}}", file: "Rules/fragments.toml", line: nil, ruleId: nil)
-        let blockBoundary: PCRE2Pattern
-        do {
-            blockBoundary = try PCRE2Pattern(boundary)
-        } catch {
-            throw RuleLoadError(file: "Rules/fragments.toml", ruleId: nil, message: "blockBoundary: PCRE2 rejected the pattern: \(error.message) at offset \(error.offset)")
-        }
-        return try RuleSet(rules: rules, shapes: shapes, blockBoundary: blockBoundary)
+        return try RuleSet(rules: rules, shapes: shapes)
     }
 
     /// Checks that ids are unique and that requirements name existing rules, then orders the rules.
-    init(rules: [Rule], shapes: KeyShapes, blockBoundary: PCRE2Pattern) throws(RuleLoadError) {
+    init(rules: [Rule], shapes: KeyShapes) throws(RuleLoadError) {
         var indexById: [String: Int] = [:]
         for (index, rule) in rules.enumerated() {
             if let previous = indexById[rule.id] {
@@ -151,7 +142,6 @@ public struct RuleSet: Sendable {
         self.contentStages = stages
         self.fileRuleIndexes = rules.indices.filter { rules[$0].kind != .content }
         self.keywordPatterns = keywordPatterns
-        self.blockBoundary = blockBoundary
         self.indexById = indexById
     }
 

@@ -1,0 +1,487 @@
+/// The structure of one file as far as pairing needs it, from brackets and indentation rather than
+/// a parser per language: which bytes are code (not comments, prose or docstrings), the nested
+/// scopes (bracket pairs, indented blocks, Markdown fences), which scopes hold declarations (the
+/// file itself, class and similar bodies), and the constants bound there with the places that use
+/// them by name.
+///
+/// It answers one question for the correlator: do two places belong to the same setup?
+struct ScopeModel {
+    /// A scope: a byte range, its parent, and whether it holds declarations rather than a setup.
+    struct Node {
+        let start: Int
+        var end: Int
+        var parent: Int
+        /// The file, or a class, struct, interface, enum, object, impl, module, namespace or extension body.
+        let isDeclaration: Bool
+        var depth: Int
+    }
+
+    private(set) var nodes: [Node] = []
+    /// Per line (0-based), where code stops on that line: a comment's start; 0 for a line that is
+    /// all comment, prose or docstring; nil when the whole line is code.
+    private var codeEnd: [Int?] = []
+    /// String literals on code lines (sorted, disjoint): identifiers inside them are not references.
+    private var strings: [Range<Int>] = []
+    private let lines: LineIndex
+    private let buffer: UnsafeRawBufferPointer
+
+    /// What kind of text the file is, from its name: prose formats mark their non-code parts.
+    enum Flavour {
+        case code, markdown, notebook
+    }
+
+    init(buffer: UnsafeRawBufferPointer, lines: LineIndex, path: String) {
+        self.buffer = buffer
+        self.lines = lines
+        let lower = path.lowercased()
+        let flavour: Flavour
+        if [".md", ".markdown", ".mdx", ".rst", ".adoc"].contains(where: { lower.hasSuffix($0) }) {
+            flavour = .markdown
+        } else if lower.hasSuffix(".ipynb") {
+            flavour = .notebook
+        } else {
+            flavour = .code
+        }
+        codeEnd = Array(repeating: nil, count: lines.lineCount)
+        var spans = scanCode(flavour: flavour)
+        spans += indentationBlocks(flavour: flavour)
+        build(spans)
+    }
+
+    // MARK: - Questions
+
+    /// Whether byte `offset` is code: not in a comment, in prose of a Markdown-like file, or in a
+    /// docstring spanning lines.
+    func isCode(_ offset: Int) -> Bool {
+        let line = lines.line(of: offset) - 1
+        guard line < codeEnd.count, let end = codeEnd[line] else { return true }
+        return offset < end
+    }
+
+    /// The innermost scope holding byte `offset`.
+    func innermost(_ offset: Int) -> Int {
+        // Nodes are sorted by start (parents before children); the containing node with the
+        // greatest start is the innermost one.
+        var low = 0
+        var high = nodes.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if nodes[mid].start <= offset { low = mid } else { high = mid - 1 }
+        }
+        var node = low
+        while node != 0 && !(nodes[node].start <= offset && offset < nodes[node].end) { node = nodes[node].parent }
+        return node
+    }
+
+    /// Whether `ancestor` is `node` or encloses it.
+    func encloses(_ ancestor: Int, _ node: Int) -> Bool {
+        var current = node
+        while true {
+            if current == ancestor { return true }
+            if current == 0 { return false }
+            current = nodes[current].parent
+        }
+    }
+
+    /// Whether two places belong to one setup: the same scope, or nested scopes where the outer one
+    /// is a setup (a function body, a call, an object), not a declaration scope such as the file or
+    /// a class body (what is declared there is shared by every setup below it, so it pairs only
+    /// with the setups that use it by name: see `binding(at:)`).
+    func sameSetup(_ a: Int, _ b: Int) -> Bool {
+        let na = innermost(a)
+        let nb = innermost(b)
+        if na == nb { return true }
+        if encloses(na, nb) { return !nodes[na].isDeclaration }
+        if encloses(nb, na) { return !nodes[nb].isDeclaration }
+        return false
+    }
+
+    /// A name bound to the literal at `offset`, and the scope where the name lives: `NAME = "…"`
+    /// (`const NAME =`, `static final String NAME =`, `NAME := `, `let NAME: String =`), or a name
+    /// bound to the object or call that holds the literal (`let auth = TradingAuth { key_id: "…" }`).
+    func binding(at offset: Int) -> (name: String, scope: Int)? {
+        guard isCode(offset) else { return nil }
+        let node = innermost(offset)
+        if let name = assignedName(before: offset) { return (name, node) }
+        // The literal sits in an object or call that is itself assigned to a name (an indented
+        // block inside the object's braces counts as the object).
+        var current = node
+        for _ in 0..<3 where current != 0 && !nodes[current].isDeclaration {
+            if let name = assignedName(before: nodes[current].start, allowingConstructor: true) { return (name, nodes[current].parent) }
+            current = nodes[current].parent
+        }
+        return nil
+    }
+
+    /// The identifier assigned on this line to what starts at `offset`: back over string quotes and
+    /// prefixes (or, with `allowingConstructor`, over a type or constructor name such as
+    /// `new Foo.Bar`), then `=` or `:=`, an optional type annotation, and the name.
+    private func assignedName(before offset: Int, allowingConstructor: Bool = false) -> String? {
+        let lineStart = lines.range(ofLine: lines.line(of: offset)).lowerBound
+        var index = offset - 1
+        if allowingConstructor {
+            while index >= lineStart, buffer[index] == 0x20 || buffer[index] == 0x09 { index -= 1 }
+            while index >= lineStart, Self.isIdentifierByte(buffer[index]) || buffer[index] == UInt8(ascii: ".") || buffer[index] == UInt8(ascii: ":") { index -= 1 }
+            while index >= lineStart, buffer[index] == 0x20 || buffer[index] == 0x09 { index -= 1 }
+            // `new Foo(…)`: skip the keyword.
+            if index >= lineStart + 2, buffer[(index - 2)...index].elementsEqual(Array("new".utf8)) {
+                index -= 3
+                while index >= lineStart, buffer[index] == 0x20 || buffer[index] == 0x09 { index -= 1 }
+            }
+        } else {
+            // Back over the value's opening quote and string prefixes (@"…", r"…", f'…').
+            while index >= lineStart, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "@")].contains(buffer[index]) { index -= 1 }
+            while index >= lineStart, [UInt8(ascii: "r"), UInt8(ascii: "f"), UInt8(ascii: "b"), UInt8(ascii: "u")].contains(buffer[index]),
+                index > lineStart, !Self.isIdentifierByte(buffer[index - 1])
+            {
+                index -= 1
+            }
+            while index >= lineStart, buffer[index] == 0x20 || buffer[index] == 0x09 { index -= 1 }
+        }
+        guard index >= lineStart, buffer[index] == UInt8(ascii: "=") else { return nil }
+        // Not a comparison or an arrow.
+        if index > lineStart, [UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">")].contains(buffer[index - 1]) { return nil }
+        index -= 1
+        if index >= lineStart, buffer[index] == UInt8(ascii: ":") { index -= 1 }  // Go's :=
+        while index >= lineStart, buffer[index] == 0x20 || buffer[index] == 0x09 { index -= 1 }
+        // A type annotation after the name (`NAME: String`, `NAME: &'static str`): skip back to its colon.
+        var end = index + 1
+        var cursor = index
+        while cursor >= lineStart, Self.isTypeByte(buffer[cursor]) { cursor -= 1 }
+        if cursor >= lineStart, buffer[cursor] == UInt8(ascii: ":"), cursor < index {
+            cursor -= 1
+            while cursor >= lineStart, buffer[cursor] == 0x20 || buffer[cursor] == 0x09 { cursor -= 1 }
+            end = cursor + 1
+        }
+        var start = end
+        while start > lineStart, Self.isIdentifierByte(buffer[start - 1]) { start -= 1 }
+        guard start < end, !(buffer[start] >= 48 && buffer[start] <= 57) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+    }
+
+    /// Code places (outside string literals) inside scope `within` where `name` is used as a whole
+    /// identifier, except on the line of `definition`.
+    func references(to name: String, excluding definition: Int, within: Int = 0) -> [Int] {
+        let needle = Array(name.utf8)
+        var found: [Int] = []
+        var from = 0
+        let definitionLine = lines.line(of: definition)
+        let scopeRange = nodes[within].start..<min(buffer.count, nodes[within].end)
+        while let hit = firstOffset(of: needle, in: buffer, from: max(from, scopeRange.lowerBound)), hit < scopeRange.upperBound {
+            from = hit + 1
+            let before = hit == 0 ? 0x20 : buffer[hit - 1]
+            let after = hit + needle.count < buffer.count ? buffer[hit + needle.count] : 0x20
+            guard !Self.isIdentifierByte(before), !Self.isIdentifierByte(after), before != UInt8(ascii: "$") else { continue }
+            guard lines.line(of: hit) != definitionLine, isCode(hit), !inString(hit) else { continue }
+            found.append(hit)
+        }
+        return found
+    }
+
+    /// The code text of scope `node` (comments left out), for "does this scope name its own …".
+    func codeText(of node: Int) -> [UInt8] {
+        let range = nodes[node].start..<nodes[node].end
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        for offset in range where isCode(offset) { out.append(buffer[offset]) }
+        return out
+    }
+
+    private func inString(_ offset: Int) -> Bool {
+        var low = 0
+        var high = strings.count
+        while low < high {
+            let mid = (low + high) / 2
+            if strings[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < strings.count && strings[low].contains(offset)
+    }
+
+    // MARK: - Building
+
+    private struct Span {
+        let start: Int
+        let end: Int
+        let header: Int  // a byte offset on the line that introduces the scope
+    }
+
+    /// One pass over the bytes: string literals, comments, prose and bracket pairs.
+    private mutating func scanCode(flavour: Flavour) -> [Span] {
+        var spans: [Span] = []
+        var stack: [(byte: UInt8, offset: Int)] = []
+        var index = 0
+        let count = buffer.count
+        var inFence = false
+        var line = 0
+        while line < lines.lineCount {
+            let range = lines.range(ofLine: line + 1)
+            index = range.lowerBound
+            let end = range.upperBound
+            // Leading blanks.
+            var first = index
+            while first < end, buffer[first] == 0x20 || buffer[first] == 0x09 { first += 1 }
+            if flavour == .markdown {
+                if startsWith(first, "```") || startsWith(first, "~~~") {
+                    if inFence, let open = stack.last, open.byte == 0 {
+                        stack.removeLast()
+                        spans.append(Span(start: open.offset, end: end, header: open.offset))
+                    } else if !inFence {
+                        stack.append((0, range.lowerBound))
+                    }
+                    inFence.toggle()
+                    codeEnd[line] = range.lowerBound
+                    line += 1
+                    continue
+                }
+                // Prose: outside fences, unless indented as a code block.
+                if !inFence && first - range.lowerBound < 4 && !(first < end && buffer[first] == 0x09) {
+                    codeEnd[line] = range.lowerBound
+                    line += 1
+                    continue
+                }
+            }
+            var contentStart = first
+            if flavour == .notebook, first < end, buffer[first] == UInt8(ascii: "\"") { contentStart = first + 1 }
+            // A whole-line comment.
+            if startsComment(contentStart, end) {
+                codeEnd[line] = range.lowerBound
+                line += 1
+                continue
+            }
+            // Code: strings, trailing comments, brackets.
+            var position = contentStart
+            var quote: UInt8 = 0
+            var stringStart = 0
+            while position < end {
+                let byte = buffer[position]
+                if quote != 0 {
+                    if byte == UInt8(ascii: "\\") {
+                        position += 2
+                        continue
+                    }
+                    if byte == quote {
+                        quote = 0
+                        strings.append(stringStart..<(position + 1))
+                    }
+                    position += 1
+                    continue
+                }
+                if flavour != .notebook && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) && position + 2 < count
+                    && buffer[position + 1] == byte && buffer[position + 2] == byte
+                {
+                    // A triple-quoted string (a docstring): if it runs over lines, it is prose.
+                    if let close = firstOffset(of: [byte, byte, byte], in: buffer, from: position + 3) {
+                        let closeLine = lines.line(of: close) - 1
+                        if closeLine > line {
+                            codeEnd[line] = position
+                            for inner in (line + 1)...closeLine { codeEnd[inner] = lines.range(ofLine: inner + 1).lowerBound }
+                            // Code may follow the closing quotes on their line; treated as prose too (rare).
+                            line = closeLine
+                            break
+                        }
+                        strings.append(position..<(close + 3))
+                        position = close + 3
+                        continue
+                    }
+                }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
+                    // In a notebook the code sits inside JSON strings: its own quotes are escaped.
+                    if flavour == .notebook { position += 1; continue }
+                    // An apostrophe between letters is English, not a string.
+                    if byte == UInt8(ascii: "'"), position > range.lowerBound, Self.isLetter(buffer[position - 1]),
+                        position + 1 < end, Self.isLetter(buffer[position + 1])
+                    {
+                        position += 1
+                        continue
+                    }
+                    quote = byte
+                    stringStart = position
+                    position += 1
+                    continue
+                }
+                if flavour == .notebook && byte == UInt8(ascii: "\\") && position + 1 < end && buffer[position + 1] == UInt8(ascii: "\"") {
+                    // An escaped quote inside notebook JSON: a string of the cell's code.
+                    position += 2
+                    continue
+                }
+                if startsTrailingComment(position, lineStart: range.lowerBound, end: end) {
+                    codeEnd[line] = position
+                    break
+                }
+                if byte == UInt8(ascii: "/"), position + 1 < end, buffer[position + 1] == UInt8(ascii: "*") {
+                    // A block comment: to its end, possibly lines below.
+                    if let close = firstOffset(of: Array("*/".utf8), in: buffer, from: position + 2) {
+                        let closeLine = lines.line(of: close) - 1
+                        if closeLine > line {
+                            codeEnd[line] = position
+                            for inner in (line + 1)...closeLine { codeEnd[inner] = lines.range(ofLine: inner + 1).lowerBound }
+                            line = closeLine
+                            break
+                        }
+                        position = close + 2
+                        continue
+                    }
+                }
+                switch byte {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                    stack.append((byte, position))
+                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    let opener: UInt8 = byte == UInt8(ascii: ")") ? UInt8(ascii: "(") : byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+                    // Close the matching bracket; stray closers are ignored.
+                    if let match = stack.lastIndex(where: { $0.byte == opener }), stack[match...].allSatisfy({ $0.byte != 0 }) {
+                        let open = stack[match].offset
+                        stack.removeSubrange(match...)
+                        spans.append(Span(start: open, end: position + 1, header: open))
+                    }
+                default:
+                    break
+                }
+                position += 1
+            }
+            if quote != 0 && quote != UInt8(ascii: "`") {
+                // An unclosed quote ends with its line (an apostrophe in a comment-like text).
+                quote = 0
+            }
+            line += 1
+        }
+        return spans
+    }
+
+    /// Indented blocks: the lines below a line that are indented deeper than it.
+    private func indentationBlocks(flavour: Flavour) -> [Span] {
+        var spans: [Span] = []
+        var open: [(indent: Int, start: Int, header: Int)] = []
+        var previousIndent = 0
+        var previousLineStart = 0
+        var lastContentEnd = 0
+        var continues = false
+        for line in 0..<lines.lineCount {
+            let range = lines.range(ofLine: line + 1)
+            var index = range.lowerBound
+            var width = 0
+            while index < range.upperBound, buffer[index] == 0x20 || buffer[index] == 0x09 {
+                width += buffer[index] == 0x09 ? 4 : 1
+                index += 1
+            }
+            // Blank lines and whole-line comments do not open or close blocks; in Markdown-like
+            // files a line of prose ends every indented (code) block.
+            if index == range.upperBound { continue }
+            if codeEnd[line] == range.lowerBound {
+                if flavour == .markdown && index - range.lowerBound < 4 {
+                    while let top = open.popLast() { spans.append(Span(start: top.start, end: lastContentEnd, header: top.header)) }
+                    previousIndent = 0
+                    previousLineStart = range.lowerBound
+                }
+                continue
+            }
+            // A line continued with a backslash (shell, Dockerfile, Python) is one statement: the
+            // lines that continue it open no block.
+            let endsWithBackslash = range.upperBound > range.lowerBound && buffer[range.upperBound - 1] == UInt8(ascii: "\\")
+            if continues {
+                continues = endsWithBackslash
+                lastContentEnd = range.upperBound
+                continue
+            }
+            continues = endsWithBackslash
+            // A line indented less than an open block closes it.
+            while let top = open.last, width < top.indent {
+                open.removeLast()
+                spans.append(Span(start: top.start, end: lastContentEnd, header: top.header))
+            }
+            if width > previousIndent && line > 0 {
+                open.append((width, range.lowerBound, previousLineStart))
+            }
+            previousIndent = width
+            previousLineStart = range.lowerBound
+            lastContentEnd = range.upperBound
+        }
+        for block in open.reversed() { spans.append(Span(start: block.start, end: lastContentEnd, header: block.header)) }
+        return spans
+    }
+
+    /// Sorts the spans into a tree under the file's root; a span that crosses its parent's end is cut there.
+    private mutating func build(_ spans: [Span]) {
+        nodes = [Node(start: 0, end: buffer.count + 1, parent: 0, isDeclaration: true, depth: 0)]
+        let sorted = spans.filter { $0.end > $0.start }.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        var stack = [0]
+        for span in sorted {
+            while stack.count > 1, nodes[stack.last!].end <= span.start { stack.removeLast() }
+            let parent = stack.last!
+            let end = min(span.end, nodes[parent].end)
+            guard end > span.start else { continue }
+            if nodes[parent].start == span.start && nodes[parent].end == end { continue }  // the same range twice
+            nodes.append(Node(start: span.start, end: end, parent: parent, isDeclaration: isDeclarationHeader(span.header), depth: nodes[parent].depth + 1))
+            stack.append(nodes.count - 1)
+        }
+    }
+
+    /// Whether the line at `header` (or, for a bracket alone on its line, the line above) opens a
+    /// class-like body.
+    private func isDeclarationHeader(_ header: Int) -> Bool {
+        let line = lines.line(of: header)
+        var text = lineText(line)
+        if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "{") }) && line > 1 { text = lineText(line - 1) }
+        for word in Self.declarationWords where containsWord(text, word) { return true }
+        return false
+    }
+
+    private static let declarationWords = ["class", "struct", "interface", "enum", "object", "impl", "module", "namespace", "extension", "protocol", "trait", "record"].map { Array($0.utf8) }
+
+    private func lineText(_ line: Int) -> [UInt8] {
+        let range = lines.range(ofLine: line)
+        let end = codeEnd[line - 1].map { min($0, range.upperBound) } ?? range.upperBound
+        return Array(UnsafeRawBufferPointer(rebasing: buffer[range.lowerBound..<max(range.lowerBound, end)]))
+    }
+
+    private func containsWord(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+        guard text.count >= word.count else { return false }
+        for start in 0...(text.count - word.count) where text[start..<(start + word.count)].elementsEqual(word) {
+            let before = start == 0 ? 0x20 : text[start - 1]
+            let after = start + word.count < text.count ? text[start + word.count] : 0x20
+            if !Self.isIdentifierByte(before) && !Self.isIdentifierByte(after) { return true }
+        }
+        return false
+    }
+
+    private func startsWith(_ offset: Int, _ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard offset + bytes.count <= buffer.count else { return false }
+        return buffer[offset..<(offset + bytes.count)].elementsEqual(bytes)
+    }
+
+    /// `#`, `//`, `--` (SQL, Lua, Haskell), `;` (INI), `*` (inside a block comment), `<!--`, `%` (TeX, MATLAB),
+    /// `REM`/`::` (batch) at the start of a line's content.
+    private func startsComment(_ offset: Int, _ end: Int) -> Bool {
+        guard offset < end else { return false }
+        let byte = buffer[offset]
+        if byte == UInt8(ascii: "#") {
+            // A C preprocessor line or a Markdown heading in code is still not configuration code.
+            return true
+        }
+        if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "%") { return true }
+        if startsWith(offset, "//") || startsWith(offset, "--") || startsWith(offset, "<!--") || startsWith(offset, "::") { return true }
+        if byte == UInt8(ascii: "*"), offset + 1 == end || buffer[offset + 1] == 0x20 || buffer[offset + 1] == UInt8(ascii: "/") { return true }
+        if startsWith(offset, "REM ") || startsWith(offset, "rem ") { return true }
+        return false
+    }
+
+    /// A comment after code: ` #` or ` //` (not the `//` of a URL's `://`).
+    private func startsTrailingComment(_ offset: Int, lineStart: Int, end: Int) -> Bool {
+        let byte = buffer[offset]
+        let before: UInt8 = offset > lineStart ? buffer[offset - 1] : 0x20
+        if byte == UInt8(ascii: "#"), before == 0x20 || before == 0x09 { return true }
+        if byte == UInt8(ascii: "/"), offset + 1 < end, buffer[offset + 1] == UInt8(ascii: "/"), before != UInt8(ascii: ":") { return true }
+        return false
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "_")
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
+
+    private static func isTypeByte(_ byte: UInt8) -> Bool {
+        isIdentifierByte(byte) || [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "&"), UInt8(ascii: "'")].contains(byte)
+    }
+}
