@@ -51,6 +51,11 @@ struct Matcher {
                     for (matchRange, secretRange, reportRange) in try matches(detector, view: &view, accepted: accepted) {
                         let secret = view.text(secretRange)
                         guard passesValueChecks(secret, rule: rule, scratch: view.scratch) else { continue }
+                        if rule.validator == "alpaca-header-credential",
+                            !HeaderValue.isCredential(secret, matchText: view.text(matchRange), shapes: ruleSet.shapes)
+                        {
+                            continue
+                        }
                         candidates.append(Candidate(
                             ruleIndex: ruleIndex, detectorIndex: detectorIndex, matchRange: matchRange, secretRange: secretRange,
                             reportRange: reportRange, secret: secret, line: view.lines.line(of: reportRange.lowerBound)))

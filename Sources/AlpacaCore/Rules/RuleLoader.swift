@@ -26,7 +26,7 @@ struct RuleLoader {
         "rule", "rules", "regex", "withinLines", "withinBytes", "sameScope", "slots", "unlessScopeNames", "relate",
     ]
     private static let exampleKeys: Set<String> = ["text", "match", "secret", "path"]
-    static let validators: Set<String> = ["alpaca-basic-credentials"]
+    static let validators: Set<String> = ["alpaca-basic-credentials", "alpaca-header-credential"]
 
     /// The rules of one parsed file.
     func rules(in document: TOMLTable, file: String) throws(RuleLoadError) -> [Rule] {

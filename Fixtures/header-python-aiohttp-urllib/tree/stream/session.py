@@ -1,8 +1,8 @@
 import aiohttp
 
 HEADERS = {
-    "APCA-API-KEY-ID": "Qm7rT" + "z4wNb",
-    "APCA-API-SECRET-KEY": f"s9Lq2vXeR4",
+    "APCA-API-KEY-ID": "PKQM7RTZ4W" + "NB8Q2XRL5V",
+    "APCA-API-SECRET-KEY": f"s9Lq2vXeR4Wb7Tn3YhKm5Zc8Jp1Gd6Fa0Ue2Ri4Q",
 }
 
 
