@@ -87,7 +87,8 @@ public struct FragmentScanner: Sendable {
             var finding = Finding(
                 ruleId: rule.id, practice: rule.metadata.practice, relatedPractices: rule.metadata.relatedPractices,
                 severity: policy.severity(for: rule.metadata), path: fragment.displayPath, line: line, column: start.column,
-                endLine: realLine(end.line), endColumn: end.column, message: rule.metadata.message, secret: item.secret,
+                endLine: realLine(end.line), endColumn: end.column,
+                message: rule.detectors[item.detectorIndex].message ?? rule.metadata.message, secret: item.secret,
                 related: related, repoPath: fragment.repoPath)
             finding.hasInlineAllow = view.hasInlineAllow(line: start.line)
             result.append(finding)

@@ -132,6 +132,9 @@ struct Detector: Sendable {
     var requires: [Requirement]
     /// Conditions of which none may hold.
     var rejectIf: [Requirement]
+    /// The message of this detector's findings, when it differs from the rule's (e.g. which
+    /// package a dependency rule found, and what replaces it).
+    var message: String?
 
     /// Where the matcher looks, derived from the settings above.
     var scope: SearchScope {

@@ -20,6 +20,7 @@ struct RuleLoader {
     private static let detectorKeys: Set<String> = [
         "regex", "secretGroup", "reportGroup", "keywords", "literals", "anchor", "paths", "excludePaths", "requires", "rejectIf",
     ]
+    private static let variantOnlyKeys: Set<String> = ["message"]
     private static let valueCheckKeys: Set<String> = ["allow", "allowValues", "placeholders", "minEntropy", "validate"]
     private static let fileRuleKeys: Set<String> = ["fileNames", "templates"]
     private static let requirementKeys: Set<String> = [
@@ -67,7 +68,7 @@ struct RuleLoader {
             let base = try detector(t, reader: reader, inheriting: nil)
             detectors.append(base)
             for variant in try reader.tables(t, "variants") {
-                try reader.checkKeys(variant, allowed: Self.detectorKeys, what: "a variant ([[rules.variants]])")
+                try reader.checkKeys(variant, allowed: Self.detectorKeys.union(Self.variantOnlyKeys), what: "a variant ([[rules.variants]])")
                 detectors.append(try detector(variant, reader: reader, inheriting: base))
             }
         } else {
@@ -146,9 +147,11 @@ struct RuleLoader {
         }
         let requires = t["requires"] != nil ? try requirements(t, "requires", reader: reader) : (base?.requires ?? [])
         let rejectIf = t["rejectIf"] != nil ? try requirements(t, "rejectIf", reader: reader) : (base?.rejectIf ?? [])
+        // The rule's own message is the base detector's; a variant may say more.
+        let message = base == nil ? nil : try reader.string(t, "message")
         return Detector(
             pattern: pattern, secretGroup: secretGroup, reportGroup: reportGroup, keywords: keywords, literals: literals,
-            anchor: anchor, paths: paths, excludePaths: excludePaths, requires: requires, rejectIf: rejectIf)
+            anchor: anchor, paths: paths, excludePaths: excludePaths, requires: requires, rejectIf: rejectIf, message: message)
     }
 
     private func requirements(_ t: TOMLTable, _ key: String, reader: TableReader) throws(RuleLoadError) -> [Requirement] {
