@@ -26,6 +26,16 @@ struct RuleExampleTests {
         }
     }
 
+    @Test("a detector's keywords occur in every positive example it finds (the keyword gate loses nothing)", arguments: cases.filter { $0.example.match })
+    func keywordsOccurInPositiveExamples(_ testCase: Case) throws {
+        let rule = try #require(Self.ruleSet.rule(id: testCase.ruleId))
+        // Only the detectors that report this example need their keywords in it; at least one does.
+        let text = testCase.example.text.lowercased()
+        let gated = rule.detectors.filter { !$0.keywords.isEmpty }
+        guard gated.count == rule.detectors.count else { return }
+        #expect(gated.contains { $0.keywords.contains(where: text.contains) }, "no keyword of \(rule.id) in: \(testCase.example.text)")
+    }
+
     @Test("rule examples", arguments: cases)
     func example(_ testCase: Case) {
         let findings = Self.findings(of: testCase)

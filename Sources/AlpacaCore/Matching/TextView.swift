@@ -89,8 +89,14 @@ struct TextView {
                 continue
             }
             // A keyword search that fails on a resource limit counts as present: the detector then
-            // runs and reports its own outcome, rather than being skipped on a guess.
-            let present = (try? ruleSet.keywordPatterns[index].firstMatch(in: buffer, from: 0, using: scratch)).map { $0 != nil } ?? true
+            // runs and reports its own outcome, rather than being skipped on a guess. (Not `try?`:
+            // it would flatten "no match" and "failed" into the same nil.)
+            let present: Bool
+            do {
+                present = try ruleSet.keywordPatterns[index].firstMatch(in: buffer, from: 0, using: scratch) != nil
+            } catch {
+                present = true
+            }
             keywordPresence[index] = present
             if present { return true }
         }

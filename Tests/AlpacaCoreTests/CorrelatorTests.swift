@@ -1,0 +1,137 @@
+@testable import AlpacaCore
+import PCRE2Kit
+import Testing
+
+/// The correlator alone, with hand-made rules: requirements, rejections (by pattern and by rule),
+/// the value masked from its own context, nearest partners, duplicates, and pairing by scope.
+struct CorrelatorTests {
+    /// The accepted (rule id, secret, related secrets) of `text` under `rules`.
+    static func accepted(_ rules: RuleSet, _ text: String, path: String = "a.py") -> [(rule: String, secret: String, related: [String])] {
+        let bytes = Array(text.utf8)
+        let scratch = PCRE2MatchScratch()
+        return bytes.withUnsafeBytes { raw in
+            var view = TextView(buffer: raw, path: path, ruleSet: rules, scratch: scratch)
+            let matcher = Matcher(ruleSet: rules, policy: ScanPolicy())
+            var accepted = AcceptedMatches()
+            for stage in rules.contentStages {
+                let (candidates, _) = matcher.candidates(stage: stage, view: &view, accepted: accepted)
+                _ = Correlator(ruleSet: rules).correlate(candidates, into: &accepted, view: &view)
+            }
+            return accepted.items.enumerated().map { index, item in
+                (rules.rules[item.ruleIndex].id, item.secret, accepted.related[index].map { accepted.items[$0].secret })
+            }
+        }
+    }
+
+    static let keyAndSecret = MatcherTests.rule("key", "(KEY[0-9]{8})") + MatcherTests.rule("secret", "(SECRET[0-9]{8})", """
+          [[rules.requires]]
+          rule = "key"
+          withinLines = 2
+          withinBytes = 4096
+        """)
+
+    @Test("a requirement relates the finding to the nearest partner")
+    func nearestPartner() throws {
+        let rules = try MatcherTests.ruleSet(Self.keyAndSecret)
+        let result = Self.accepted(rules, "KEY00000001\n\nSECRET00000001\nKEY00000002\n")
+        let secret = try #require(result.first { $0.rule == "secret" })
+        #expect(secret.related == ["KEY00000002"])
+    }
+
+    @Test("20,000 key and secret pairs are all accepted (partners are found by line, not by scanning every match)")
+    func manyPairs() throws {
+        let rules = try MatcherTests.ruleSet(Self.keyAndSecret)
+        let text = (0..<20_000).map { String(format: "KEY%08d SECRET%08d\n", $0, $0) }.joined()
+        let result = Self.accepted(rules, text)
+        #expect(result.filter { $0.rule == "secret" }.count == 20_000)
+        #expect(result.filter { $0.rule == "key" }.count == 20_000)
+    }
+
+    @Test("a rejecting pattern does not see the candidate's own value")
+    func valueIsNotItsOwnContext() throws {
+        let rules = try MatcherTests.ruleSet(MatcherTests.rule("token", "token = ([A-Za-z0-9]{12})", """
+              [[rules.rejectIf]]
+              regex = '''(?i)boto'''
+              withinLines = 0
+              withinBytes = 200
+            """))
+        #expect(Self.accepted(rules, "token = x1BoToy2z3w4\n").map(\.secret) == ["x1BoToy2z3w4"], "boto inside the value itself")
+        #expect(Self.accepted(rules, "token = x1y2z3w4v5u6  # boto\n").isEmpty, "boto beside the value")
+    }
+
+    @Test("the same value matched by two detectors of one rule is accepted once")
+    func duplicates() throws {
+        let rules = try MatcherTests.ruleSet(MatcherTests.rule("acme", "(acme_[0-9]{6})", """
+              [[rules.variants]]
+              regex = '''key=(acme_[0-9]{6})'''
+            """))
+        #expect(Self.accepted(rules, "key=acme_123456\n").count == 1)
+    }
+
+    // MARK: - Scope
+
+    static let mixup = MatcherTests.rule("paper-key", "(PK[0-9]{6})") + MatcherTests.rule("live-url", "(https://live\\.example)", """
+          [[rules.requires]]
+          rule = "paper-key"
+          withinLines = "file"
+          sameScope = true
+          slots = ['''(?i)paper''', '''(?i)live''']
+          unlessScopeNames = '''(?i)\\bapi_key\\b'''
+        """)
+
+    static func mixups(_ text: String, path: String = "a.py") throws -> [String] {
+        try Self.accepted(MatcherTests.ruleSet(Self.mixup), text, path: path).filter { $0.rule == "live-url" }.flatMap(\.related)
+    }
+
+    @Test("one call pairs; a comment pairs with nothing")
+    func commentsDoNotPair() throws {
+        #expect(try Self.mixups("client = Client('PK123456', 'https://live.example')\n") == ["PK123456"])
+        #expect(try Self.mixups("key = 'PK123456'\n# switch to https://live.example for live trading\n").isEmpty)
+        #expect(try Self.mixups("# key = 'PK123456'\nurl = 'https://live.example'\n").isEmpty)
+    }
+
+    @Test("branches are separate setups")
+    func branches() throws {
+        let text = """
+            if paper:
+                key = 'PK123456'
+            else:
+                url = 'https://live.example'
+            """
+        #expect(try Self.mixups(text).isEmpty)
+    }
+
+    @Test("a module constant pairs only with the setups that use it by name")
+    func constantsByName() throws {
+        let unused = """
+            BASE = 'https://live.example'
+
+            def connect():
+                return Client('PK123456', other)
+            """
+        #expect(try Self.mixups(unused).isEmpty)
+        let used = """
+            BASE = 'https://live.example'
+
+            def connect():
+                return Client('PK123456', BASE)
+            """
+        #expect(try Self.mixups(used) == ["PK123456"])
+    }
+
+    @Test("named slots are separate settings")
+    func slots() throws {
+        #expect(try Self.mixups("APCA_PAPER_KEY=PK123456\nAPCA_LIVE_URL=https://live.example\n", path: ".env").isEmpty)
+        #expect(try Self.mixups("APCA_KEY=PK123456\nAPCA_URL=https://live.example\n", path: ".env") == ["PK123456"])
+    }
+
+    @Test("a call that names its own key variable does not pair with a literal key outside it")
+    func ownKeyVariable() throws {
+        let text = """
+            def run():
+                other = 'PK123456'
+                client = Client(api_key, 'https://live.example')
+            """
+        #expect(try Self.mixups(text).isEmpty)
+    }
+}
