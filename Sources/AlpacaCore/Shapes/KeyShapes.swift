@@ -141,6 +141,8 @@ public struct KeyShapes: Sendable, Equatable {
         var result: [String: String] = [:]
         var fixedAll: [String] = []
         var namedAll: [String] = []
+        var fixedByEnvironment: [String: [String]] = [:]
+        var namedByEnvironment: [String: [String]] = [:]
         for prefix in prefixes {
             let fixed = idFormats.map { format -> String in
                 let body = "[\(format.alphabet.pcreClass)]"
@@ -149,11 +151,14 @@ public struct KeyShapes: Sendable, Equatable {
                 return "\(prefix.text)\(digit)\(body){\(count)}"
             }.joined(separator: "|")
             let named = "\(prefix.text)[\(namedIDAlphabet.pcreClass)]{\(namedIDLengths.lowerBound - 2),\(namedIDLengths.upperBound - 2)}"
-            result["keyId.\(prefix.environment)"] = "(?:\(fixed))"
-            result["keyIdNamed.\(prefix.environment)"] = "(?:\(named))"
+            // Prefixes of one environment share its fragments.
+            fixedByEnvironment[prefix.environment, default: []].append(fixed)
+            namedByEnvironment[prefix.environment, default: []].append(named)
             fixedAll.append(fixed)
             namedAll.append(named)
         }
+        for (environment, alternatives) in fixedByEnvironment { result["keyId.\(environment)"] = "(?:\(alternatives.joined(separator: "|")))" }
+        for (environment, alternatives) in namedByEnvironment { result["keyIdNamed.\(environment)"] = "(?:\(alternatives.joined(separator: "|")))" }
         result["keyId.any"] = "(?:\(fixedAll.joined(separator: "|")))"
         result["keyIdNamed.any"] = "(?:\(namedAll.joined(separator: "|")))"
         result["secret"] = "(?:\(secretFormats.map { secretPattern($0, needsDigit: false) }.joined(separator: "|")))"
