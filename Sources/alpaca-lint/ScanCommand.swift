@@ -217,7 +217,8 @@ struct ScanCommand: ParsableCommand {
     private func scan(settings: ScanSettings, readsStdin: Bool) throws -> ScanResult {
         let here = FileManager.default.currentDirectoryPath
         if readsStdin {
-            var source = StdinSource(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), name: stdinFilename ?? "-")
+            var source = StdinSource(
+                bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), name: stdinFilename ?? "-", directory: here)
             return try ScanSession.run(&source, settings: settings)
         }
         if staged {
