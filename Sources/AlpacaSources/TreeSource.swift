@@ -53,7 +53,10 @@ public struct TreeSource: FragmentSource {
                     case .special:
                         skipped += 1
                     case .unreadableDirectory(let error):
-                        warnings.append(ScanWarning(path: entry.displayPath, message: "cannot read the folder (\(error)); its files were not scanned"))
+                        // The repository path places the warning right in SARIF whatever folder the scan started in.
+                        warnings.append(ScanWarning(
+                            path: entry.displayPath, message: "cannot read the folder (\(error)); its files were not scanned",
+                            repoPath: entry.repoRelativePath))
                     case .symlinkSkipped:
                         break
                     }
