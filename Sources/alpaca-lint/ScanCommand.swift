@@ -188,7 +188,7 @@ struct ScanCommand: ParsableCommand {
             printError(TextReporter.warningLine(warning, colour: stderrColour))
         }
         if verbose {
-            for skip in result.skips { printError("alpaca-lint: skipped: \(skip.path): \(skip.reason.message(limit: maxFileSize))") }
+            for skip in result.skips { printError(TextReporter.skipLine(path: skip.path, reason: skip.reason)) }
         }
         try ReportOutput.write(try format.makeReporter().render(report), to: stdoutOutput ? nil : output)
         clock.mark("reported")
