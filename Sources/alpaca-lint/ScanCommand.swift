@@ -117,6 +117,9 @@ struct ScanCommand: ParsableCommand {
         if readsStdin && (staged || history) { throw ValidationError("standard input cannot be combined with --staged or --history") }
         if readsStdin && paths.contains(where: { $0 != "-" }) { throw ValidationError("scan either standard input or paths, not both") }
         if stdinFilename != nil && !readsStdin { throw ValidationError("--stdin-filename needs standard input ('-' or --stdin)") }
+        if let name = stdinFilename, name.isEmpty || name.hasSuffix("/") || [".", ".."].contains(name.split(separator: "/").last ?? "") {
+            throw ValidationError("--stdin-filename must name a file, not a folder: \(name.isEmpty ? "''" : name)")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be combined") }
         if (fix || diff) && (staged || history || readsStdin) { throw ValidationError("--fix and --diff work on files of the working tree, not with --staged, --history or standard input") }
         if fix && diff { throw ValidationError("--fix writes the changes and --diff only shows them: choose one") }
