@@ -191,14 +191,35 @@ public struct SARIFReporter: Reporter {
             : .object([("uri", .string(uri)), ("uriBaseId", .string(SARIFReporter.sourceRootId))])
     }
 
-    /// `%SRCROOT%`: the repository root that result URIs are relative to. Described in words unless
-    /// the user gave a URI (`--srcroot-uri`), so that no local absolute path leaves the machine.
-    private func sourceRoot(_ report: Report) -> JSONValue {
-        guard var uri = report.options.sourceRootURI, !uri.isEmpty else {
-            return .object([("description", .object([("text", .string("The root of the scanned repository."))]))])
+    /// The `%SRCROOT%` URI for what the user gave `--srcroot-uri`: an absolute URI as is (with a
+    /// trailing '/'), an absolute path as a `file://` URI; nil for anything else (a relative path,
+    /// characters a URI cannot hold), which SARIF consumers would reject or misread.
+    public static func sourceRootURI(_ given: String) -> String? {
+        var uri: String
+        if given.hasPrefix("/") {
+            uri = "file://" + ReportSupport.percentEncode(given)
+        } else {
+            let letters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".unicodeScalars)
+            let schemeCharacters = letters.union("0123456789+-.".unicodeScalars)
+            let uriCharacters = schemeCharacters.union("_~:/?#[]@!$&'()*,;=%".unicodeScalars)
+            // scheme ":" with a scheme of two characters or more, so that `C:/work` is not one.
+            let scheme = given.unicodeScalars.prefix { $0 != ":" }
+            guard scheme.count >= 2, scheme.count < given.unicodeScalars.count, letters.contains(scheme.first!),
+                scheme.allSatisfy(schemeCharacters.contains), given.unicodeScalars.allSatisfy(uriCharacters.contains)
+            else { return nil }
+            uri = given
         }
         // A base URI must end with '/', or the last segment would be replaced on resolution.
         if !uri.hasSuffix("/") { uri += "/" }
+        return uri
+    }
+
+    /// `%SRCROOT%`: the repository root that result URIs are relative to. Described in words unless
+    /// the user gave a URI (`--srcroot-uri`), so that no local absolute path leaves the machine.
+    private func sourceRoot(_ report: Report) -> JSONValue {
+        guard let given = report.options.sourceRootURI, let uri = SARIFReporter.sourceRootURI(given) else {
+            return .object([("description", .object([("text", .string("The root of the scanned repository."))]))])
+        }
         return .object([("uri", .string(uri))])
     }
 

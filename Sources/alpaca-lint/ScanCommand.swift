@@ -88,7 +88,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Also print each skipped file with the reason, and timings.")
     var verbose = false
 
-    @Option(help: ArgumentHelp("SARIF: publish this URI as %SRCROOT% (by default no local path is written).", valueName: "URI"))
+    @Option(help: ArgumentHelp("SARIF: publish this absolute URI (or absolute path, as a file:// URI) as %SRCROOT% (by default no local path is written).", valueName: "URI"))
     var srcrootUri: String?
 
     @Flag(help: "Ask Alpaca whether each credential found works, and where (opt-in; also ALPACA_LINT_VERIFY=1; never from a config file).")
@@ -121,6 +121,9 @@ struct ScanCommand: ParsableCommand {
             throw ValidationError("--stdin-filename must name a file, not a folder: \(name.isEmpty ? "''" : name)")
         }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be combined") }
+        if let srcrootUri, SARIFReporter.sourceRootURI(srcrootUri) == nil {
+            throw ValidationError("--srcroot-uri needs an absolute URI without spaces (file:///home/ci/repo/, https://…) or an absolute path: \(srcrootUri)")
+        }
         if (fix || diff) && (staged || history || readsStdin) { throw ValidationError("--fix and --diff work on files of the working tree, not with --staged, --history or standard input") }
         if fix && diff { throw ValidationError("--fix writes the changes and --diff only shows them: choose one") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
