@@ -76,16 +76,19 @@ struct EnvironmentNaming {
             let rightRank = Self.rank(right.element.environment)
             return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset
         }
+        // Names are only ever added, so each stem's search resumes where the last one stopped
+        // (starting at 2 every time made many values of one kind quadratic).
+        var nextCounter: [String: Int] = [:]
         for (_, site) in ranked where nameForValue[site.value] == nil {
             let base = EnvironmentNames.baseName(kind: site.kind, environment: site.environment)
             var stem = base
             if site.environment == .live && basesWithPaper.contains(base) { stem += EnvironmentNames.liveSuffix }
-            var candidate = stem
-            var counter = 2
-            while valueForName[candidate] != nil {
-                candidate = "\(stem)_\(counter)"
-                counter += 1
-            }
+            // Number 1 is the stem itself, then STEM_2, STEM_3, …
+            func numbered(_ number: Int) -> String { number == 1 ? stem : "\(stem)_\(number)" }
+            var counter = nextCounter[stem] ?? 1
+            while valueForName[numbered(counter)] != nil { counter += 1 }
+            let candidate = numbered(counter)
+            nextCounter[stem] = counter + 1
             valueForName[candidate] = site.value
             nameForValue[site.value] = candidate
         }

@@ -118,6 +118,7 @@ public struct FixPlanner: Sendable {
         // Edit and verify each file.
         var codeChanges: [FileChange] = []
         var usedNames: [String] = []
+        var usedNameSet = Set<String>()
         // Edit every file in memory, check them in parallel (each check is a process), then decide.
         let prepared = files.filter { !$0.sites.isEmpty }.compactMap { prepare($0, naming: naming, state: &state) }
         let verdicts = verify(prepared)
@@ -127,7 +128,7 @@ public struct FixPlanner: Sendable {
                 codeChanges.append(change)
                 for site in file.sites {
                     let name = site.fixedName ?? naming.nameForValue[site.value] ?? ""
-                    if !usedNames.contains(name) { usedNames.append(name) }
+                    if usedNameSet.insert(name).inserted { usedNames.append(name) }
                 }
             }
         }
@@ -269,23 +270,35 @@ public struct FixPlanner: Sendable {
         let text = SourceText(bytes)
         let locator = SiteLocator(text: text, language: language)
         var sites: [Site] = []
+        // Lookups by range instead of scans of `sites`, so that a file with thousands of findings
+        // is not quadratic: accepted sites never overlap, so in start order only the neighbours of
+        // a new range can overlap it.
+        var siteIndexByRange: [Range<Int>: Int] = [:]
+        var acceptedRanges: [Range<Int>] = []
         for index in indices {
             let finding = findings[index]
             switch locator.site(for: finding, index: index, kind: CredentialKind(ruleId: finding.ruleId)) {
             case .failure(let reason):
                 state.manual(index, reason.text)
             case .success(let site):
-                if let same = sites.firstIndex(where: { $0.range == site.range }) {
+                if let same = siteIndexByRange[site.range] {
                     if sites[same].style == site.style && sites[same].value == site.value {
                         sites[same].findings += site.findings
                         if sites[same].environment == nil { sites[same].environment = site.environment }
                     } else {
                         state.manual(index, "another finding changes the same text differently")
                     }
-                } else if sites.contains(where: { $0.range.overlaps(site.range) }) {
-                    state.manual(index, "the value overlaps another finding's value")
                 } else {
-                    sites.append(site)
+                    let position = Self.insertionPoint(of: site.range, in: acceptedRanges)
+                    let neighbours = [position - 1, position].filter { acceptedRanges.indices.contains($0) }
+                    if neighbours.contains(where: { acceptedRanges[$0].overlaps(site.range) }) {
+                        state.manual(index, "the value overlaps another finding's value")
+                    } else {
+                        // An empty range overlaps nothing: kept out, the neighbour argument holds.
+                        if !site.range.isEmpty { acceptedRanges.insert(site.range, at: position) }
+                        siteIndexByRange[site.range] = sites.count
+                        sites.append(site)
+                    }
                 }
             }
         }
@@ -294,16 +307,37 @@ public struct FixPlanner: Sendable {
         return PlannedFile(path: path, relativePath: relativePath, text: text, language: language, locator: locator, sites: sites)
     }
 
+    /// Where `range` goes in `ranges` (sorted by start, none overlapping): the first index whose
+    /// range starts after it, or at the same offset.
+    static func insertionPoint(of range: Range<Int>, in ranges: [Range<Int>]) -> Int {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// A secret without a known environment takes that of the nearest key ID within 10 lines.
     private func inferSecretEnvironments(_ sites: inout [Site], text: SourceText) {
-        let keys = sites.compactMap { site -> (line: Int, environment: CredentialEnvironment)? in
-            guard case .keyID(let environment) = site.kind else { return nil }
-            return (text.lineNumber(at: site.range.lowerBound), environment)
+        // The first key ID (in site order) on each line: of the nearest keys, the first one wins.
+        var keyByLine: [Int: (order: Int, environment: CredentialEnvironment)] = [:]
+        for (order, site) in sites.enumerated() {
+            guard case .keyID(let environment) = site.kind else { continue }
+            let line = text.lineNumber(at: site.range.lowerBound)
+            if keyByLine[line] == nil { keyByLine[line] = (order, environment) }
         }
+        guard !keyByLine.isEmpty else { return }
         for index in sites.indices where sites[index].kind == .secretKey && sites[index].environment == nil {
             let line = text.lineNumber(at: sites[index].range.lowerBound)
-            if let nearest = keys.min(by: { abs($0.line - line) < abs($1.line - line) }), abs(nearest.line - line) <= 10 {
-                sites[index].environment = nearest.environment
+            // Only lines within 10 count, so looking at each distance in turn stays linear.
+            for distance in 0...10 {
+                let candidates = [keyByLine[line - distance], keyByLine[line + distance]].compactMap { $0 }
+                if let nearest = candidates.min(by: { $0.order < $1.order }) {
+                    sites[index].environment = nearest.environment
+                    break
+                }
             }
         }
     }
@@ -410,9 +444,11 @@ public struct FixPlanner: Sendable {
 
         // Outcomes and SARIF replacements: each finding gets its own site's edits plus the file-level ones.
         let fileLevel = fileEdits.map { Self.replacement($0, text: text) }
+        var editsBySite: [Int: [TextEdit]] = [:]
+        for (edit, site) in all { if let site { editsBySite[site, default: []].append(edit) } }
         for (siteIndex, site) in file.sites.enumerated() {
             let name = site.fixedName ?? naming.nameForValue[site.value] ?? ""
-            let own = all.filter { $0.1 == siteIndex }.map { Self.replacement($0.0, text: text) }
+            let own = (editsBySite[siteIndex] ?? []).map { Self.replacement($0, text: text) }
             let replacements = (own + fileLevel).sorted {
                 ($0.deletedRegion.startLine, $0.deletedRegion.startColumn) < ($1.deletedRegion.startLine, $1.deletedRegion.startColumn)
             }

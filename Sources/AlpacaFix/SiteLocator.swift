@@ -107,7 +107,7 @@ struct SiteLocator {
     /// Decides the site for Python, JS/TS, Go and Swift from the literal around the value.
     private func codeSite(_ site: inout Site) -> Result<Void, ManualReason> {
         let value = site.range
-        guard let region = codeRegions.first(where: { $0.range.lowerBound <= value.lowerBound && value.upperBound <= $0.range.upperBound }) else {
+        guard let region = enclosingCodeRegion(value) else {
             return .failure(ManualReason("the value is not inside a string literal"))
         }
         switch region.kind {
@@ -194,6 +194,25 @@ struct SiteLocator {
             break
         }
         return .success(())
+    }
+
+    /// The code region holding `value`. Regions are top-level and in file order, so only the last
+    /// one starting at or before `value` can hold it: a binary search, not a scan per finding.
+    private func enclosingCodeRegion(_ value: Range<Int>) -> LexRegion? {
+        var low = 0
+        var high = codeRegions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if codeRegions[middle].range.lowerBound <= value.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        // Regions starting at the same offset (an empty one clamped at the end of the file): the first that holds it.
+        var index = low - 1
+        while index > 0 && codeRegions[index - 1].range.lowerBound == codeRegions[index].range.lowerBound { index -= 1 }
+        while index >= 0 && index < low {
+            if value.upperBound <= codeRegions[index].range.upperBound { return codeRegions[index] }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether a TS/Swift read (which ends in `?? ""`) needs parentheses between its neighbours.

@@ -36,7 +36,7 @@ public struct SARIFReporter: Reporter {
         if isSemanticVersion(report.toolVersion) {
             driver.insert(("semanticVersion", .string(report.toolVersion)), at: 2)
         }
-        let kept = report.findings.prefix(SARIFReporter.maximumResults)
+        let kept = SARIFReporter.keptFindings(report.findings)
         var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", .object(driver))])),
             ("invocations", .array([invocation(report, leftOut: report.findings.count - kept.count)])),
@@ -52,6 +52,27 @@ public struct SARIFReporter: Reporter {
             ("version", .string("2.1.0")),
             ("runs", .array([.object(run)])),
         ])
+    }
+
+    /// The findings a run can hold (at most `maximumResults`), in report order. Over the cap the
+    /// ones that matter go in first: unsuppressed before suppressed, then errors, warnings, notes.
+    /// Cutting in report order could fill the file with baselined or allowed findings and leave
+    /// out the new one that failed the run, so that GitHub would show nothing.
+    static func keptFindings(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > maximumResults else { return findings }
+        func rank(_ severity: Severity) -> Int {
+            switch severity {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+        let chosen = findings.indices.sorted { left, right in
+            let a = (findings[left].isSuppressed ? 1 : 0, rank(findings[left].severity), left)
+            let b = (findings[right].isSuppressed ? 1 : 0, rank(findings[right].severity), right)
+            return a < b
+        }.prefix(maximumResults).sorted()
+        return chosen.map { findings[$0] }
     }
 
     /// The rules of the run, each id once, followed by a minimal entry for any finding whose rule
@@ -170,14 +191,35 @@ public struct SARIFReporter: Reporter {
             : .object([("uri", .string(uri)), ("uriBaseId", .string(SARIFReporter.sourceRootId))])
     }
 
-    /// `%SRCROOT%`: the repository root that result URIs are relative to. Described in words unless
-    /// the user gave a URI (`--srcroot-uri`), so that no local absolute path leaves the machine.
-    private func sourceRoot(_ report: Report) -> JSONValue {
-        guard var uri = report.options.sourceRootURI, !uri.isEmpty else {
-            return .object([("description", .object([("text", .string("The root of the scanned repository."))]))])
+    /// The `%SRCROOT%` URI for what the user gave `--srcroot-uri`: an absolute URI as is (with a
+    /// trailing '/'), an absolute path as a `file://` URI; nil for anything else (a relative path,
+    /// characters a URI cannot hold), which SARIF consumers would reject or misread.
+    public static func sourceRootURI(_ given: String) -> String? {
+        var uri: String
+        if given.hasPrefix("/") {
+            uri = "file://" + ReportSupport.percentEncode(given)
+        } else {
+            let letters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".unicodeScalars)
+            let schemeCharacters = letters.union("0123456789+-.".unicodeScalars)
+            let uriCharacters = schemeCharacters.union("_~:/?#[]@!$&'()*,;=%".unicodeScalars)
+            // scheme ":" with a scheme of two characters or more, so that `C:/work` is not one.
+            let scheme = given.unicodeScalars.prefix { $0 != ":" }
+            guard scheme.count >= 2, scheme.count < given.unicodeScalars.count, letters.contains(scheme.first!),
+                scheme.allSatisfy(schemeCharacters.contains), given.unicodeScalars.allSatisfy(uriCharacters.contains)
+            else { return nil }
+            uri = given
         }
         // A base URI must end with '/', or the last segment would be replaced on resolution.
         if !uri.hasSuffix("/") { uri += "/" }
+        return uri
+    }
+
+    /// `%SRCROOT%`: the repository root that result URIs are relative to. Described in words unless
+    /// the user gave a URI (`--srcroot-uri`), so that no local absolute path leaves the machine.
+    private func sourceRoot(_ report: Report) -> JSONValue {
+        guard let given = report.options.sourceRootURI, let uri = SARIFReporter.sourceRootURI(given) else {
+            return .object([("description", .object([("text", .string("The root of the scanned repository."))]))])
+        }
         return .object([("uri", .string(uri))])
     }
 
@@ -232,7 +274,7 @@ public struct SARIFReporter: Reporter {
             notifications.append(.object([
                 ("level", .string("warning")),
                 ("message", .object([("text", .string(
-                    "\(leftOut) more results are not in this file: GitHub accepts at most \(SARIFReporter.maximumResults) per run. Use the JSON report for all \(report.findings.count), or a baseline to hide known ones."))])),
+                    "\(leftOut) more results are not in this file: GitHub accepts at most \(SARIFReporter.maximumResults) per run. Suppressed results were left out first, then notes, then warnings; the JSON report has all \(report.findings.count)."))])),
             ]))
         }
         if !report.warnings.isEmpty || leftOut > 0 {

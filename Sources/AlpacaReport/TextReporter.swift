@@ -56,6 +56,12 @@ public struct TextReporter: Reporter {
         return "alpaca-lint: \(label): \(ReportSupport.terminalSafe(warning.description))"
     }
 
+    /// A skipped input for `--verbose`: `alpaca-lint: skipped: path: reason` (control characters
+    /// in the name made visible, as in every other line a terminal shows).
+    public static func skipLine(path: String, reason: String) -> String {
+        "alpaca-lint: skipped: \(ReportSupport.terminalSafe(path)): \(ReportSupport.terminalSafe(reason))"
+    }
+
     /// `error` / `warning` / `note`, in bold red / yellow / cyan when colour is on.
     static func severityLabel(_ severity: Severity, colour: Bool) -> String {
         guard colour else { return severity.rawValue }

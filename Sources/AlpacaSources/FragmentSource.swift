@@ -13,6 +13,8 @@ public protocol FragmentSource {
     var warnings: [ScanWarning] { get }
     /// Inputs the source left out before scanning (counted as skipped).
     var skipped: Int { get }
+    /// The inputs counted in `skipped`, each with why, for `--verbose`.
+    var skippedInputs: [SkippedInput] { get }
     /// Whether the source applies configuration excludes itself (in `finish`) rather than the
     /// session dropping excluded fragments as they are emitted.
     var appliesExcludesItself: Bool { get }
@@ -23,6 +25,22 @@ extension FragmentSource {
     public func finish(_ reports: [FragmentReport]) throws(ScanFailure) -> [FragmentReport] { reports }
     /// Most sources let the session apply excludes.
     public var appliesExcludesItself: Bool { false }
+    /// Sources that leave nothing out list nothing.
+    public var skippedInputs: [SkippedInput] { [] }
+}
+
+/// An input that was not scanned, and why: what `--verbose` prints for each skipped file.
+public struct SkippedInput: Sendable, Equatable {
+    /// The path as reports show it.
+    public let path: String
+    /// Why it was left out, e.g. `not scanned: binary (a NUL byte in the first 8 KiB)`.
+    public let reason: String
+
+    /// Creates a skipped input.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// A scan that cannot start or finish: a message for the user, exit status 2.

@@ -21,7 +21,9 @@ public struct HistoryFragmentSource: FragmentSource {
     /// Warnings of the source (blobs it could not read).
     public private(set) var warnings: [ScanWarning] = []
     /// Blobs left out before scanning.
-    public private(set) var skipped = 0
+    public var skipped: Int { skippedInputs.count }
+    /// The blobs left out, with why (also reported as warnings).
+    public private(set) var skippedInputs: [SkippedInput] = []
     /// Configuration excludes are applied per introduction in `finish`, not per blob (a blob is
     /// delivered under the first path it was seen at only).
     public let appliesExcludesItself = true
@@ -77,7 +79,6 @@ public struct HistoryFragmentSource: FragmentSource {
         case .failure(let error): throw ScanFailure("cannot read the git history: \(error)")
         }
         for skip in skips.withLock({ $0 }).sorted(by: { ($0.path, $0.oid) < ($1.path, $1.oid) }) {
-            skipped += 1
             let what: String
             switch skip.reason {
             case .tooLarge: what = "not scanned: the blob (\(skip.size ?? 0) bytes) is over the size limit of \(maxBlobSize) bytes (raise it with --max-file-size)"
@@ -85,6 +86,7 @@ public struct HistoryFragmentSource: FragmentSource {
             case .notABlob: what = "not scanned: the object is not a file"
             }
             warnings.append(ScanWarning(path: skip.path, message: "\(what) [blob \(skip.oid.prefix(12))]", repoPath: skip.path))
+            skippedInputs.append(SkippedInput(path: skip.path, reason: "\(what) [blob \(skip.oid.prefix(12))]"))
         }
     }
 

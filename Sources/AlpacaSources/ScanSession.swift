@@ -34,8 +34,9 @@ public struct ScanResult: Sendable {
     public var warnings: [ScanWarning]
     /// Totals (duration is filled in by the caller).
     public var summary: ScanSummary
-    /// Fragments that were skipped, with why (for `--verbose`).
-    public var skips: [(path: String, reason: SkipReason)]
+    /// Everything that was skipped (by the engine or by the source before scanning), with why,
+    /// ordered by path (for `--verbose`).
+    public var skips: [SkippedInput]
 
     /// False when a warning says part of the input was not checked.
     public var isComplete: Bool { !warnings.contains(where: \.isIncomplete) }
@@ -63,7 +64,10 @@ public enum ScanSession {
         summary.filesSkipped += source.skipped
         summary.findings = findings.count
         summary.suppressed = findings.count(where: \.isSuppressed)
-        let skips = reports.compactMap { report in report.skipped.map { (report.info.displayPath, $0) } }
+        let engineSkips = reports.compactMap { report in
+            report.skipped.map { SkippedInput(path: report.info.displayPath, reason: $0.message(limit: settings.maxFileSize)) }
+        }
+        let skips = (engineSkips + source.skippedInputs).sorted { ($0.path, $0.reason) < ($1.path, $1.reason) }
         let allWarnings = (warnings + source.warnings).sorted(by: ScanWarning.reportOrder)
         return ScanResult(findings: findings, warnings: allWarnings, summary: summary, skips: skips)
     }

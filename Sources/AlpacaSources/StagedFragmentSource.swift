@@ -12,7 +12,9 @@ public struct StagedFragmentSource: FragmentSource {
     /// Warnings of the source.
     public private(set) var warnings: [ScanWarning] = []
     /// Staged paths that were not scanned (binary, submodule, symlink, unmerged).
-    public private(set) var skipped = 0
+    public var skipped: Int { skippedInputs.count }
+    /// The staged paths that were not scanned, with why.
+    public private(set) var skippedInputs: [SkippedInput] = []
 
     /// Creates a staged source.
     public init(directory: String, maxFileSize: Int) {
@@ -28,15 +30,27 @@ public struct StagedFragmentSource: FragmentSource {
             throw ScanFailure("cannot read the staged changes: \(error)")
         }
         for file in snapshot.skipped {
-            skipped += 1
+            let tooLarge = "not scanned: the staged file is over the size limit of \(maxFileSize) bytes (raise it with --max-file-size)"
             if file.reason == .tooLarge {
-                warnings.append(ScanWarning(path: file.path, message: "not scanned: the staged file is over the size limit of \(maxFileSize) bytes (raise it with --max-file-size)"))
+                warnings.append(ScanWarning(path: file.path, message: tooLarge))
             }
+            skippedInputs.append(SkippedInput(path: file.path, reason: Self.reason(file.reason, tooLarge: tooLarge)))
         }
         for file in snapshot.files {
             emit(Fragment(
                 content: .bytes(file.content), displayPath: file.path, repoPath: file.path, keepLines: file.addedLines,
                 origin: .index, gitState: Fragment.GitState(isTracked: true, isIgnored: false, isStaged: true)))
+        }
+    }
+
+    /// Why a staged path was left out, in the words `--verbose` uses for files.
+    private static func reason(_ reason: SkippedFile.Reason, tooLarge: String) -> String {
+        switch reason {
+        case .binary: SkipReason.binary.message(limit: 0)
+        case .submodule: "not scanned: a submodule (its content is another repository's commit)"
+        case .symlink: "not scanned: a symbolic link (its content is only the link target)"
+        case .tooLarge: tooLarge
+        case .unmerged: "not scanned: unmerged (a merge conflict in the index; resolve it and stage the file)"
         }
     }
 }

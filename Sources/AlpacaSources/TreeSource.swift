@@ -15,7 +15,9 @@ public struct TreeSource: FragmentSource {
     /// Warnings of the walk (unreadable folders, git unavailable).
     public private(set) var warnings: [ScanWarning] = []
     /// Special files (FIFOs, sockets, devices) that were not opened.
-    public private(set) var skipped = 0
+    public var skipped: Int { skippedInputs.count }
+    /// The special files, with why.
+    public private(set) var skippedInputs: [SkippedInput] = []
 
     /// Creates a tree source.
     public init(paths: [String], respectIgnore: Bool, excludes: @escaping @Sendable (String) -> Bool) {
@@ -51,9 +53,12 @@ public struct TreeSource: FragmentSource {
                             repoPath: entry.repoRelativePath, origin: .workingTree,
                             gitState: state))
                     case .special:
-                        skipped += 1
+                        skippedInputs.append(SkippedInput(path: entry.displayPath, reason: SkipReason.notRegular.message(limit: 0)))
                     case .unreadableDirectory(let error):
-                        warnings.append(ScanWarning(path: entry.displayPath, message: "cannot read the folder (\(error)); its files were not scanned"))
+                        // The repository path places the warning right in SARIF whatever folder the scan started in.
+                        warnings.append(ScanWarning(
+                            path: entry.displayPath, message: "cannot read the folder (\(error)); its files were not scanned",
+                            repoPath: entry.repoRelativePath))
                     case .symlinkSkipped:
                         break
                     }

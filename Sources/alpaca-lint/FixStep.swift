@@ -30,9 +30,15 @@ enum FixStep {
         for root in groups.keys.sorted() {
             let indexes = groups[root]!
             let committed = committedFiles(indexes.map { findings[$0].repoPath }, root: root)
+            var secretsByPath: [String: Set<String>] = [:]
+            for index in indexes where committed[findings[index].repoPath] != nil && !findings[index].secret.isEmpty {
+                secretsByPath[findings[index].repoPath, default: []].insert(findings[index].secret)
+            }
+            var committedSecrets: [String: Set<String>] = [:]
+            for (path, secrets) in secretsByPath { committedSecrets[path] = occurring(secrets, in: committed[path] ?? []) }
             let fixFindings = indexes.map { index -> FixFinding in
                 let f = findings[index]
-                let inHistory = committed[f.repoPath].map { contains($0, f.secret) } ?? false
+                let inHistory = committedSecrets[f.repoPath]?.contains(f.secret) ?? false
                 return FixFinding(
                     ruleId: f.ruleId, filePath: absolutePath(f.path, in: directory), relativePath: f.repoPath, line: f.line, column: f.column,
                     endLine: f.endLine, endColumn: f.endColumn, secret: f.secret, inHistory: inHistory)
@@ -89,14 +95,24 @@ enum FixStep {
         return (try? CommittedContent.atHead(Array(Set(paths)).sorted(), runner: runner)) ?? [:]
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-        let bytes = Array(needle.utf8)
-        guard let first = bytes.first, bytes.count <= haystack.count else { return false }
-        var index = 0
-        while index + bytes.count <= haystack.count {
-            if haystack[index] == first && haystack[index..<(index + bytes.count)].elementsEqual(bytes) { return true }
-            index += 1
+    /// The `secrets` that occur in `haystack`, found in one pass per distinct secret length (a
+    /// search per finding made thousands of findings in one committed file quadratic).
+    static func occurring(_ secrets: Set<String>, in haystack: [UInt8]) -> Set<String> {
+        var found = Set<String>()
+        let byLength = Dictionary(grouping: secrets.map { Array($0.utf8) }.filter { !$0.isEmpty }, by: \.count)
+        for (length, needles) in byLength where length <= haystack.count {
+            let wanted = Set(needles.map { $0[...] })
+            let firstBytes = Set(needles.map { $0[0] })
+            var remaining = wanted.count
+            var index = 0
+            while index + length <= haystack.count && remaining > 0 {
+                if firstBytes.contains(haystack[index]) {
+                    let window = haystack[index..<(index + length)]
+                    if wanted.contains(window), found.insert(String(decoding: window, as: UTF8.self)).inserted { remaining -= 1 }
+                }
+                index += 1
+            }
         }
-        return false
+        return found
     }
 }

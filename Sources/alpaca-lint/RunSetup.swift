@@ -4,6 +4,9 @@ import Foundation
 
 /// What every command needs: the configuration and the compiled rules.
 struct RunSetup {
+    /// The environment variable naming a configuration file when `--config` is absent.
+    static let configVariable = "ALPACA_LINT_CONFIG"
+
     let config: Config
     let ruleSet: RuleSet
     let policy: ScanPolicy
@@ -13,14 +16,20 @@ struct RunSetup {
     /// directories). Problems are thrown as values; `CommandErrors` maps them to exit status 2.
     static func prepare(configPath: String?, ruleDirectories: [String], anchor: String?, honourInlineAllows: Bool) throws -> RunSetup {
         let environment = ProcessInfo.processInfo.environment
-        let explicit = configPath ?? environment["ALPACA_LINT_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-        let config: Config
-        if let explicit {
-            config = try Config.load(path: explicit)
-        } else if let anchor, let found = defaultConfigPath(anchor: anchor) {
-            config = try Config.load(path: found)
-        } else {
-            config = Config()
+        // A file named by the environment is easy to forget: its errors say where the name came from.
+        let fromEnvironment = configPath == nil ? environment[configVariable].flatMap { $0.isEmpty ? nil : $0 } : nil
+        let explicit = configPath ?? fromEnvironment
+        var config: Config
+        do {
+            if let explicit {
+                config = try Config.load(path: explicit)
+            } else if let anchor, let found = defaultConfigPath(anchor: anchor) {
+                config = try Config.load(path: found)
+            } else {
+                config = Config()
+            }
+        } catch {
+            throw fromEnvironment == nil ? error : error.fromEnvironment()
         }
         for directory in ruleDirectories {
             var isDirectory: ObjCBool = false
@@ -29,7 +38,11 @@ struct RunSetup {
             }
         }
         let ruleSet = try RuleSet.load(ruleDirectories: ruleDirectories)
-        try config.validate(against: ruleSet)
+        do {
+            try config.validate(against: ruleSet)
+        } catch {
+            throw fromEnvironment == nil ? error : error.fromEnvironment()
+        }
         var policy = config.policy
         policy.honourInlineAllows = honourInlineAllows
         return RunSetup(config: config, ruleSet: ruleSet, policy: policy)
@@ -47,5 +60,14 @@ struct RunSetup {
         let root = findRepositoryRoot(startingAt: directory) ?? directory
         let candidate = (root as NSString).appendingPathComponent(".alpaca-lint.toml")
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+}
+
+extension ConfigError {
+    /// The same error, saying that the file was named by `ALPACA_LINT_CONFIG`.
+    func fromEnvironment() -> ConfigError {
+        var named = self
+        named.file += " (from \(RunSetup.configVariable))"
+        return named
     }
 }

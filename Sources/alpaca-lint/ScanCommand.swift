@@ -88,7 +88,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Also print each skipped file with the reason, and timings.")
     var verbose = false
 
-    @Option(help: ArgumentHelp("SARIF: publish this URI as %SRCROOT% (by default no local path is written).", valueName: "URI"))
+    @Option(help: ArgumentHelp("SARIF: publish this absolute URI (or absolute path, as a file:// URI) as %SRCROOT% (by default no local path is written).", valueName: "URI"))
     var srcrootUri: String?
 
     @Flag(help: "Ask Alpaca whether each credential found works, and where (opt-in; also ALPACA_LINT_VERIFY=1; never from a config file).")
@@ -117,7 +117,13 @@ struct ScanCommand: ParsableCommand {
         if readsStdin && (staged || history) { throw ValidationError("standard input cannot be combined with --staged or --history") }
         if readsStdin && paths.contains(where: { $0 != "-" }) { throw ValidationError("scan either standard input or paths, not both") }
         if stdinFilename != nil && !readsStdin { throw ValidationError("--stdin-filename needs standard input ('-' or --stdin)") }
+        if let name = stdinFilename, name.isEmpty || name.hasSuffix("/") || [".", ".."].contains(name.split(separator: "/").last ?? "") {
+            throw ValidationError("--stdin-filename must name a file, not a folder: \(name.isEmpty ? "''" : name)")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be combined") }
+        if let srcrootUri, SARIFReporter.sourceRootURI(srcrootUri) == nil {
+            throw ValidationError("--srcroot-uri needs an absolute URI without spaces (file:///home/ci/repo/, https://…) or an absolute path: \(srcrootUri)")
+        }
         if (fix || diff) && (staged || history || readsStdin) { throw ValidationError("--fix and --diff work on files of the working tree, not with --staged, --history or standard input") }
         if fix && diff { throw ValidationError("--fix writes the changes and --diff only shows them: choose one") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -188,7 +194,7 @@ struct ScanCommand: ParsableCommand {
             printError(TextReporter.warningLine(warning, colour: stderrColour))
         }
         if verbose {
-            for skip in result.skips { printError("alpaca-lint: skipped: \(skip.path): \(skip.reason.message(limit: maxFileSize))") }
+            for skip in result.skips { printError(TextReporter.skipLine(path: skip.path, reason: skip.reason)) }
         }
         try ReportOutput.write(try format.makeReporter().render(report), to: stdoutOutput ? nil : output)
         clock.mark("reported")
@@ -217,7 +223,8 @@ struct ScanCommand: ParsableCommand {
     private func scan(settings: ScanSettings, readsStdin: Bool) throws -> ScanResult {
         let here = FileManager.default.currentDirectoryPath
         if readsStdin {
-            var source = StdinSource(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), name: stdinFilename ?? "-")
+            var source = StdinSource(
+                bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), name: stdinFilename ?? "-", directory: here)
             return try ScanSession.run(&source, settings: settings)
         }
         if staged {

@@ -191,4 +191,29 @@ struct SARIFReporterTests {
         }
         #expect((SARIFSchemaValidator.shared == nil) == (SARIFSchemaValidator.unavailableReason != nil))
     }
+    /// Bug: over GitHub's 25,000 results the cut followed report order, so notes, or suppressed
+    /// findings, that sort first pushed out the errors that fail the run.
+    @Test("bug: over the cap, suppressed results go first, then notes, then warnings; order is kept")
+    func capKeepsWhatMatters() throws {
+        func finding(_ path: String, _ line: Int, _ severity: Severity, suppressed: Bool = false) -> Finding {
+            Finding(
+                ruleId: "alpaca-paper-key-id", practice: 1, severity: severity, path: path, line: line, column: 1, endLine: line,
+                endColumn: 21, message: "m", secret: "", suppression: suppressed ? .inline : nil)
+        }
+        let noise = (1...SARIFReporter.maximumResults).map { finding("a.txt", $0, .note) }
+        let findings = [finding("0.txt", 1, .error, suppressed: true)] + noise
+            + [finding("b.txt", 1, .warning), finding("c.txt", 1, .error), finding("d.txt", 1, .note)]
+        let report = Report(toolVersion: "1.2.3", rules: [], findings: findings, summary: ScanSummary())
+        let sarif = try run(report)
+        let results = try results(sarif)
+        #expect(results.count == SARIFReporter.maximumResults)
+        let paths = results.compactMap { uri($0).uri }
+        // The suppressed error and three notes are left out; the warning and the error stay, in report order.
+        #expect(paths.first == "a.txt" && paths.suffix(2) == ["b.txt", "c.txt"], "\(paths.prefix(2)) … \(paths.suffix(3))")
+        #expect(paths.filter { $0 == "a.txt" }.count == SARIFReporter.maximumResults - 2)
+        #expect(!paths.contains("0.txt") && !paths.contains("d.txt"))
+        let notification = try #require(
+            ((sarif["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(((notification["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("4 more results are not in this file") == true)
+    }
 }
