@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "AlpacaTOML", "PCRE2Kit"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
         // Depends on the executable so its end-to-end test can scan with the real binary.
-        .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore", "alpaca-lint"]),
+        .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore", "alpaca-lint", "TestSupport"]),
         .testTarget(name: "AlpacaReportTests", dependencies: ["AlpacaReport", "AlpacaCore"]),
         .testTarget(name: "AlpacaVerifyTests", dependencies: ["AlpacaVerify", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alpaca-lint", "AlpacaCore", "AlpacaVerify", "TestSupport"]),

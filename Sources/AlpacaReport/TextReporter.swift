@@ -41,10 +41,12 @@ public struct TextReporter: Reporter {
     }
 
     /// The totals for stderr, e.g.
-    /// `alpaca-lint: 3 findings (1 suppressed) in 120 files, 1.2 MB scanned, 4 skipped, 35 ms`.
+    /// `alpaca-lint: 2 findings, 1 suppressed in 120 files, 1.2 MB scanned, 4 skipped, 35 ms`.
+    /// The first count is what the text lists (and what fails the run); suppressed findings are
+    /// counted apart so that a report printing nothing never opens with "2 findings".
     public static func summaryLine(summary: ScanSummary, suppressed: Int) -> String {
-        var s = "alpaca-lint: \(plural(summary.findings, "finding"))"
-        if suppressed > 0 { s += " (\(suppressed) suppressed)" }
+        var s = "alpaca-lint: \(plural(max(0, summary.findings - suppressed), "finding"))"
+        if suppressed > 0 { s += ", \(suppressed) suppressed" }
         s += " in \(plural(summary.filesScanned, "file")), \(byteCount(summary.bytesScanned)) scanned"
         s += ", \(summary.filesSkipped) skipped, \(duration(summary.durationMs))"
         return s

@@ -194,7 +194,11 @@ struct ScanCommand: ParsableCommand {
             printError(TextReporter.warningLine(warning, colour: stderrColour))
         }
         if verbose {
-            for skip in result.skips { printError(TextReporter.skipLine(path: skip.path, reason: skip.reason)) }
+            // A file already named by a warning line above is not named a second time.
+            let warned = Set(result.warnings.compactMap(\.path))
+            for skip in result.skips where !warned.contains(skip.path) {
+                printError(TextReporter.skipLine(path: skip.path, reason: skip.reason))
+            }
         }
         try ReportOutput.write(try format.makeReporter().render(report), to: stdoutOutput ? nil : output)
         clock.mark("reported")

@@ -1,5 +1,6 @@
 import AlpacaFix
 import Foundation
+import TestSupport
 import Testing
 
 /// The acceptance scenario: a throwaway repository with leaked keys in five languages and an
@@ -197,7 +198,7 @@ struct FixEndToEndTests {
             let data = try JSONSerialization.data(withJSONObject: document)
             #expect(!String(decoding: data, as: UTF8.self).contains(Fake.paperKey))
             #expect(!String(decoding: data, as: UTF8.self).contains(Self.liveSecret))
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("fix-e2e-\(UUID().uuidString).sarif")
+            let file = Scratch.root.appendingPathComponent("fix-e2e-\(UUID().uuidString).sarif")
             defer { try? FileManager.default.removeItem(at: file) }
             try data.write(to: file)
             let script = "import json, sys, jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"

@@ -1,5 +1,6 @@
 import AlpacaFix
 import Foundation
+import TestSupport
 import Testing
 
 /// Made-up credentials, realistic in shape only.
@@ -17,9 +18,7 @@ struct TempRepo {
     let root: URL
 
     init(git: Bool = true) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("alpaca-fix-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        root = url.resolvingSymlinksInPath()
+        root = try Scratch.directory("alpaca-fix-test")
         if git { try run("git", ["init", "-q"]) }
     }
 

@@ -65,7 +65,7 @@ struct TextReporterTests {
     func summaryLine() {
         #expect(
             TextReporter.summaryLine(summary: Fixtures.summary(), suppressed: 2)
-                == "alpaca-lint: 5 findings (2 suppressed) in 120 files, 1.2 MB scanned, 4 skipped, 35 ms")
+                == "alpaca-lint: 3 findings, 2 suppressed in 120 files, 1.2 MB scanned, 4 skipped, 35 ms")
         var one = ScanSummary()
         one.filesScanned = 1
         one.findings = 1

@@ -95,7 +95,7 @@ struct CacheAndTransportTests {
 
     @Test("a fresh cached result is used without a request; the cache holds no secret")
     func cacheHit() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verify-cache-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("verify-cache-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("cache.json").path
@@ -126,7 +126,7 @@ struct CacheAndTransportTests {
 
     @Test("errors are not cached; a cache made for other hosts is not used")
     func cacheScope() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verify-cache-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("verify-cache-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("cache.json").path
@@ -145,7 +145,7 @@ struct CacheAndTransportTests {
 
     @Test("a corrupt cache is ignored with a warning and left as it was")
     func corruptCache() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verify-cache-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("verify-cache-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("notes.json").path

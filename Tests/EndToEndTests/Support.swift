@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built alpaca-lint binary the way a user does and captures what it prints.
@@ -102,9 +103,7 @@ struct CLI {
 
     /// A new empty temporary folder (outside any repository).
     static func temporaryDirectory(_ name: String = "alpaca-lint-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.resolvingSymlinksInPath()
+        try Scratch.directory(name)
     }
 
     /// Writes `text` to `relativePath` under `directory`, creating folders.
