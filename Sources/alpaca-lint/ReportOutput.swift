@@ -2,7 +2,17 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
 #endif
+
+/// The C library's write(2); a free function so that `ReportOutput.write` does not shadow it and
+/// no platform module has to be named at the call site.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
 
 /// Writes a finished report to stdout or, atomically, to a file: a temporary file in the same
 /// folder renamed over the target, so readers never see half a report.
@@ -41,7 +51,7 @@ enum ReportOutput {
         var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
             while written < raw.count {
-                let count = Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                let count = systemWrite(descriptor, raw.baseAddress! + written, raw.count - written)
                 if count < 0 {
                     if errno == EINTR { continue }
                     failure = errno
