@@ -1,0 +1,11 @@
+ALPACA_CONFIG = {
+    "API_KEY": "AK14OH6KSUQ45X3494ME",
+    "API_SECRET": "iMMiFT3LAPYjPUQVjsZ0a2hTBIJ6SNn7AV52bbdV",
+    "PAPER": False,
+}
+
+TRADIER_CONFIG = {
+    "ACCESS_TOKEN": "",
+    "ACCOUNT_NUMBER": "",
+    "PAPER": True,
+}
