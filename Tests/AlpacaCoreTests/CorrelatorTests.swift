@@ -134,4 +134,109 @@ struct CorrelatorTests {
             """
         #expect(try Self.mixups(text).isEmpty)
     }
+
+    @Test("bug: sibling argument lists of one function body pair (a session's headers and its request)")
+    func siblingCallsPair() throws {
+        let python = """
+            def account():
+                session.headers.update({'APCA-API-KEY-ID': 'PK123456'})
+                return session.get('https://live.example/v2/account')
+            """
+        #expect(try Self.mixups(python) == ["PK123456"])
+        let java = """
+            Request account() {
+                return new Request.Builder()
+                        .url("https://live.example/v2/account")
+                        .addHeader("APCA-API-KEY-ID", "PK123456")
+                        .build();
+            }
+            """
+        #expect(try Self.mixups(java, path: "A.java") == ["PK123456"])
+        let initializer = "var http = new HttpClient { BaseAddress = new Uri(\"https://live.example\") };\nhttp.Headers.Add(\"k\", \"PK123456\");\n"
+        #expect(try Self.mixups("void Create()\n{\n" + initializer + "}\n", path: "A.cs") == ["PK123456"])
+    }
+
+    @Test("sibling blocks stay apart: if and else bodies, two functions, two module-level calls")
+    func siblingBlocksDoNotPair() throws {
+        let js = """
+            function pick(paper) {
+              if (paper) {
+                connect({ key: 'PK123456' });
+              } else {
+                connect({ url: 'https://live.example' });
+              }
+            }
+            """
+        #expect(try Self.mixups(js, path: "a.js").isEmpty)
+        #expect(try Self.mixups("def a():\n    f('PK123456')\n\ndef b():\n    g('https://live.example')\n").isEmpty)
+        #expect(try Self.mixups("f('PK123456')\ng('https://live.example')\n").isEmpty)
+        // A JSON document is one value: its objects are not statements of a block.
+        #expect(try Self.mixups("{\n  \"a\": {\"d\": \"https://live.example\"},\n  \"b\": [{\"k\": \"PK123456\"}]\n}\n", path: "c.json").isEmpty)
+    }
+
+    @Test("bug: a client that names its own key variable does not pair through its own name or a sibling call")
+    func ownKeyVariableThroughNames() throws {
+        let text = """
+            def main():
+                data_key = 'PK123456'
+                data = DataClient(data_key)
+                trading = Client(api_key, 'https://live.example')
+                return data, trading
+            """
+        #expect(try Self.mixups(text).isEmpty)
+        let passed = """
+            def main():
+                api_key = 'PK123456'
+                return Client(api_key, 'https://live.example')
+            """
+        #expect(try Self.mixups(passed) == ["PK123456"])
+    }
+
+    @Test("bug: a constant used in an interpolation or as Type.NAME pairs with the setup using it")
+    func constantsInInterpolationsAndTypes() throws {
+        let interpolation = """
+            BASE = 'https://live.example'
+
+            def connect():
+                return Client(f"{BASE}/v2", 'PK123456')
+            """
+        #expect(try Self.mixups(interpolation) == ["PK123456"])
+        let plainString = """
+            BASE = 'https://live.example'
+
+            def connect():
+                return Client("BASE/v2", 'PK123456')
+            """
+        #expect(try Self.mixups(plainString).isEmpty)
+        let member = """
+            enum Config {
+                static let base = URL(string: "https://live.example")!
+            }
+            final class Service {
+                let client = Client(base: Config.base, key: "PK123456")
+            }
+            """
+        #expect(try Self.mixups(member, path: "S.swift") == ["PK123456"])
+    }
+
+    @Test("bug: YAML documents, reStructuredText literal blocks and notebook cells are scopes as their formats define them")
+    func documentFormats() throws {
+        let yaml = "alpaca.key: PK123456\nalpaca.url: https://paper.example\n---\nalpaca.key: other\nalpaca.url: https://live.example\n"
+        #expect(try Self.mixups(yaml, path: "application.yml").isEmpty)
+        #expect(try Self.mixups("alpaca.key: PK123456\nalpaca.url: https://live.example\n", path: "application.yml") == ["PK123456"])
+        let rst = "Setup:\n\n.. code-block:: python\n\n   api = REST('PK123456',\n              'https://live.example')\n"
+        #expect(try Self.mixups(rst, path: "index.rst") == ["PK123456"])
+        #expect(try Self.mixups("Use PK123456 with\n   https://live.example in prose.\n", path: "index.rst").isEmpty)
+        let notebook = """
+            {"cells": [
+              {"source": [
+                "KEY = 'PK123456'\\n"
+              ]},
+              {"source": [
+                "client = Client(KEY, 'https://live.example')"
+              ]}
+            ]}
+            """
+        #expect(try Self.mixups(notebook, path: "n.ipynb") == ["PK123456"])
+    }
 }

@@ -166,21 +166,28 @@ struct Correlator {
             return false
         }
         if view.choosesOnTheLine(candidate.line, partner.line) { return false }
+        // A call or object that names its own key variable is configured by it: it pairs only with a
+        // literal bound to a name it uses, never through its own name or its neighbours.
+        let own = scopes.innermost(c)
+        var namesOwnKey = false
+        if let names = condition.unlessScopeNames {
+            namesOwnKey = own != 0 && !scopes.encloses(own, scopes.innermost(p)) && view.scopeNames(own, names)
+        }
         // Through a constant: `BASE_URL = "…"` used by a setup that holds the key, or the reverse.
-        for (bound, other) in [(partner, c), (candidate, p)] {
+        for (bound, other) in namesOwnKey ? [(partner, c)] : [(partner, c), (candidate, p)] {
             for offset in [bound.matchRange.lowerBound, bound.secretRange.lowerBound] {
                 guard let binding = scopes.binding(at: offset) else { continue }
-                let references = scopes.references(to: binding.name, excluding: offset, within: binding.scope)
-                if references.contains(where: { scopes.sameSetup($0, other) }) { return true }
+                var references = scopes.references(to: binding.name, excluding: offset, within: binding.scope)
+                // A type's or namespace's member, used elsewhere in the file as `Type.name`.
+                if let qualified = scopes.qualifiedName(binding.name, declaredIn: binding.scope) {
+                    references += scopes.references(to: qualified, excluding: offset)
+                }
+                let pairs: (Int) -> Bool = namesOwnKey ? { scopes.encloses(own, scopes.innermost($0)) } : { scopes.sameSetup($0, other) }
+                if references.contains(where: pairs) { return true }
                 break
             }
         }
-        guard scopes.sameSetup(c, p) else { return false }
-        if let names = condition.unlessScopeNames {
-            let own = scopes.innermost(c)
-            if own != 0 && !scopes.encloses(own, scopes.innermost(p)) && view.scopeNames(own, names) { return false }
-        }
-        return true
+        return !namesOwnKey && scopes.sameSetup(c, p)
     }
 
     /// Which of `slots` the name on `candidate`'s line (the text before the value) falls in, if any.

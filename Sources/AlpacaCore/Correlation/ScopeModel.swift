@@ -14,6 +14,9 @@ struct ScopeModel {
         /// The file, or a class, struct, interface, enum, object, impl, module, namespace or extension body.
         let isDeclaration: Bool
         var depth: Int
+        /// Part of one statement rather than a block of statements: an argument list, a subscript
+        /// or list, an object literal or initializer, or an indented continuation inside one.
+        let isExpression: Bool
     }
 
     private(set) var nodes: [Node] = []
@@ -24,10 +27,14 @@ struct ScopeModel {
     private var strings: [Range<Int>] = []
     private let lines: LineIndex
     private let buffer: UnsafeRawBufferPointer
+    private let flavour: Flavour
 
     /// What kind of text the file is, from its name: prose formats mark their non-code parts.
     enum Flavour {
-        case code, markdown, notebook
+        case code, markdown, restructuredText, notebook
+
+        /// Formats whose text is prose except for marked code blocks.
+        var isProse: Bool { self == .markdown || self == .restructuredText }
     }
 
     init(buffer: UnsafeRawBufferPointer, lines: LineIndex, path: String) {
@@ -35,16 +42,20 @@ struct ScopeModel {
         self.lines = lines
         let lower = path.lowercased()
         let flavour: Flavour
-        if [".md", ".markdown", ".mdx", ".rst", ".adoc"].contains(where: { lower.hasSuffix($0) }) {
+        if [".md", ".markdown", ".mdx", ".adoc"].contains(where: { lower.hasSuffix($0) }) {
             flavour = .markdown
+        } else if lower.hasSuffix(".rst") {
+            flavour = .restructuredText
         } else if lower.hasSuffix(".ipynb") {
             flavour = .notebook
         } else {
             flavour = .code
         }
+        self.flavour = flavour
         codeEnd = Array(repeating: nil, count: lines.lineCount)
         var spans = scanCode(flavour: flavour)
         spans += indentationBlocks(flavour: flavour)
+        if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") { spans += yamlDocuments() }
         build(spans)
     }
 
@@ -87,13 +98,33 @@ struct ScopeModel {
     /// is a setup (a function body, a call, an object), not a declaration scope such as the file or
     /// a class body (what is declared there is shared by every setup below it, so it pairs only
     /// with the setups that use it by name: see `binding(at:)`).
+    ///
+    /// Sibling expressions of one block also pair: two argument lists or literals of one function
+    /// body (`session.headers.update({…key…})` and `session.get(URL)`, an OkHttp builder's `.url(…)`
+    /// and `.addHeader(…)`) configure the same client. Sibling blocks (an `if` and its `else`) do not.
     func sameSetup(_ a: Int, _ b: Int) -> Bool {
         let na = innermost(a)
         let nb = innermost(b)
+        if nested(na, nb) { return true }
+        let la = statementBlock(na)
+        let lb = statementBlock(nb)
+        if la == na && lb == nb { return false }
+        return la == lb ? !nodes[la].isDeclaration : nested(la, lb)
+    }
+
+    /// The same scope, or nested scopes whose outer one is not a declaration scope.
+    private func nested(_ na: Int, _ nb: Int) -> Bool {
         if na == nb { return true }
         if encloses(na, nb) { return !nodes[na].isDeclaration }
         if encloses(nb, na) { return !nodes[nb].isDeclaration }
         return false
+    }
+
+    /// The block of statements that holds `node`: out of argument lists, literals and continuations.
+    private func statementBlock(_ node: Int) -> Int {
+        var current = node
+        while current != 0 && nodes[current].isExpression { current = nodes[current].parent }
+        return current
     }
 
     /// A name bound to the literal at `offset`, and the scope where the name lives: `NAME = "…"`
@@ -102,7 +133,12 @@ struct ScopeModel {
     func binding(at offset: Int) -> (name: String, scope: Int)? {
         guard isCode(offset) else { return nil }
         let node = innermost(offset)
-        if let name = assignedName(before: offset) { return (name, node) }
+        if let name = assignedName(before: offset) {
+            // A notebook's cells share one namespace: a name bound at a cell's top level is seen by
+            // every cell, like a module constant.
+            if flavour == .notebook && isCellTopLevel(offset) { return (name, 0) }
+            return (name, node)
+        }
         // The literal sits in an object or call that is itself assigned to a name (an indented
         // block inside the object's braces counts as the object).
         var current = node
@@ -111,6 +147,16 @@ struct ScopeModel {
             current = nodes[current].parent
         }
         return nil
+    }
+
+    /// Whether the notebook source line holding `offset` starts its code at column 0 (right after the
+    /// JSON string's opening quote).
+    private func isCellTopLevel(_ offset: Int) -> Bool {
+        let range = lines.range(ofLine: lines.line(of: offset))
+        var index = range.lowerBound
+        while index < range.upperBound, buffer[index] == 0x20 || buffer[index] == 0x09 { index += 1 }
+        guard index + 1 < range.upperBound, buffer[index] == UInt8(ascii: "\"") else { return false }
+        return Self.isIdentifierByte(buffer[index + 1])
     }
 
     /// The identifier assigned on this line to what starts at `offset`: back over string quotes and
@@ -172,10 +218,41 @@ struct ScopeModel {
             let before = hit == 0 ? 0x20 : buffer[hit - 1]
             let after = hit + needle.count < buffer.count ? buffer[hit + needle.count] : 0x20
             guard !Self.isIdentifierByte(before), !Self.isIdentifierByte(after), before != UInt8(ascii: "$") else { continue }
-            guard lines.line(of: hit) != definitionLine, isCode(hit), !inString(hit) else { continue }
+            // Inside a string only as an interpolation: `${NAME}`, f"{NAME}", $"{Name}", "#{NAME}".
+            guard lines.line(of: hit) != definitionLine, isCode(hit), !inString(hit) || before == UInt8(ascii: "{") else { continue }
             found.append(hit)
         }
         return found
+    }
+
+    /// `Type.name` for a name declared in the body of type (or namespace) `Type`, which code
+    /// elsewhere in the file uses that way; nil when `scope` is the file or not a named declaration.
+    func qualifiedName(_ name: String, declaredIn scope: Int) -> String? {
+        // The header is on the scope's first line or the one above (a brace alone on its line); an
+        // indented block inside the braces belongs to the same declaration.
+        var node = scope
+        while node != 0 && nodes[node].isDeclaration {
+            let line = lines.line(of: nodes[node].start)
+            for candidate in [line, line - 1] where candidate >= 1 {
+                if let type = declaredType(onLine: candidate) { return type + "." + name }
+            }
+            node = nodes[node].parent
+        }
+        return nil
+    }
+
+    /// The identifier after a declaration word on `line`: `enum AlpacaConfig {`, `public static class Clients`.
+    private func declaredType(onLine line: Int) -> String? {
+        let text = lineText(line)
+        for word in Self.declarationWords {
+            guard let start = wordOffset(text, word) else { continue }
+            var index = start + word.count
+            while index < text.count, text[index] == 0x20 || text[index] == 0x09 { index += 1 }
+            var end = index
+            while end < text.count, Self.isIdentifierByte(text[end]) { end += 1 }
+            return end > index ? String(decoding: text[index..<end], as: UTF8.self) : nil
+        }
+        return nil
     }
 
     /// The code text of scope `node` (comments left out), for "does this scope name its own …".
@@ -203,6 +280,8 @@ struct ScopeModel {
         let start: Int
         let end: Int
         let header: Int  // a byte offset on the line that introduces the scope
+        /// The opening bracket, or 0 for an indented block or a fence.
+        var bracket: UInt8 = 0
     }
 
     /// One pass over the bytes: string literals, comments, prose and bracket pairs.
@@ -212,6 +291,11 @@ struct ScopeModel {
         var index = 0
         let count = buffer.count
         var inFence = false
+        // reStructuredText: the indentation of the line that opened a literal block (`::` or a code
+        // directive), while its indented body lasts; whether the body's content has started (the
+        // directive's `:option:` lines come first).
+        var literalIndent: Int?
+        var literalContent = false
         var line = 0
         while line < lines.lineCount {
             let range = lines.range(ofLine: line + 1)
@@ -220,7 +304,24 @@ struct ScopeModel {
             // Leading blanks.
             var first = index
             while first < end, buffer[first] == 0x20 || buffer[first] == 0x09 { first += 1 }
-            if flavour == .markdown {
+            var inLiteralBlock = false
+            if flavour == .restructuredText {
+                let indent = first - range.lowerBound
+                if let open = literalIndent, first < end, indent <= open { literalIndent = nil }
+                if literalIndent != nil, first < end {
+                    if buffer[first] == UInt8(ascii: ":") && !literalContent {
+                        codeEnd[line] = range.lowerBound
+                        line += 1
+                        continue
+                    }
+                    literalContent = true
+                    inLiteralBlock = true
+                } else if first < end, opensLiteralBlock(first, end) {
+                    literalIndent = indent
+                    literalContent = false
+                }
+            }
+            if flavour.isProse && !inLiteralBlock {
                 if startsWith(first, "```") || startsWith(first, "~~~") {
                     if inFence, let open = stack.last, open.byte == 0 {
                         stack.removeLast()
@@ -331,7 +432,7 @@ struct ScopeModel {
                     if let match = stack.lastIndex(where: { $0.byte == opener }), stack[match...].allSatisfy({ $0.byte != 0 }) {
                         let open = stack[match].offset
                         stack.removeSubrange(match...)
-                        spans.append(Span(start: open, end: position + 1, header: open))
+                        spans.append(Span(start: open, end: position + 1, header: open, bracket: opener))
                     }
                 default:
                     break
@@ -367,7 +468,7 @@ struct ScopeModel {
             // files a line of prose ends every indented (code) block.
             if index == range.upperBound { continue }
             if codeEnd[line] == range.lowerBound {
-                if flavour == .markdown && index - range.lowerBound < 4 {
+                if flavour.isProse && index - range.lowerBound < 4 {
                     while let top = open.popLast() { spans.append(Span(start: top.start, end: lastContentEnd, header: top.header)) }
                     previousIndent = 0
                     previousLineStart = range.lowerBound
@@ -399,9 +500,30 @@ struct ScopeModel {
         return spans
     }
 
+    /// The documents of a YAML stream: the text between `---` (or `...`) lines. Each is its own
+    /// scope, so a Spring profile's flat keys never pair with the next profile's.
+    private func yamlDocuments() -> [Span] {
+        var spans: [Span] = []
+        var start = 0
+        for line in 0..<lines.lineCount {
+            let range = lines.range(ofLine: line + 1)
+            guard startsWith(range.lowerBound, "---") || startsWith(range.lowerBound, "...") else { continue }
+            let rest = buffer[(range.lowerBound + 3)..<range.upperBound]
+            guard rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) || rest.first == 0x20 else { continue }
+            if spans.isEmpty && start == 0 && range.lowerBound == 0 {
+                start = range.upperBound
+                continue
+            }
+            spans.append(Span(start: start, end: range.lowerBound, header: start))
+            start = range.upperBound
+        }
+        if !spans.isEmpty { spans.append(Span(start: start, end: buffer.count, header: start)) }
+        return spans
+    }
+
     /// Sorts the spans into a tree under the file's root; a span that crosses its parent's end is cut there.
     private mutating func build(_ spans: [Span]) {
-        nodes = [Node(start: 0, end: buffer.count + 1, parent: 0, isDeclaration: true, depth: 0)]
+        nodes = [Node(start: 0, end: buffer.count + 1, parent: 0, isDeclaration: true, depth: 0, isExpression: false)]
         let sorted = spans.filter { $0.end > $0.start }.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
         var stack = [0]
         for span in sorted {
@@ -410,7 +532,15 @@ struct ScopeModel {
             let end = min(span.end, nodes[parent].end)
             guard end > span.start else { continue }
             if nodes[parent].start == span.start && nodes[parent].end == end { continue }  // the same range twice
-            nodes.append(Node(start: span.start, end: end, parent: parent, isDeclaration: isDeclarationHeader(span.header), depth: nodes[parent].depth + 1))
+            let isDeclaration = isDeclarationHeader(span.header)
+            let isExpression: Bool
+            switch span.bracket {
+            case UInt8(ascii: "("), UInt8(ascii: "["): isExpression = true
+            case UInt8(ascii: "{"): isExpression = !isDeclaration && isLiteralBrace(span.start)
+            // An indented block inside an argument list or literal continues it.
+            default: isExpression = parent != 0 && nodes[parent].isExpression
+            }
+            nodes.append(Node(start: span.start, end: end, parent: parent, isDeclaration: isDeclaration, depth: nodes[parent].depth + 1, isExpression: isExpression))
             stack.append(nodes.count - 1)
         }
     }
@@ -425,6 +555,64 @@ struct ScopeModel {
         return false
     }
 
+    /// Whether the `{` at `offset` opens a value (an object literal, a dictionary, an initializer
+    /// such as `new HttpClient { … }` or `Auth{…}`) rather than a block of statements: it follows
+    /// `=`, `(`, `,`, `:`, `[`, `?` or `return`, or a type name that itself follows one of them or
+    /// `new`, and its line does not start with a control keyword (`if let x = y {`).
+    private func isLiteralBrace(_ offset: Int) -> Bool {
+        if lineStartsWithControlWord(lines.line(of: offset)) { return false }
+        var index = previousSignificant(offset - 1)
+        // A brace that opens the file opens a data document (JSON): a value, not statements.
+        guard index >= 0 else { return true }
+        if Self.valueLeaders.contains(buffer[index]) { return isAssignmentOrPunctuation(index) }
+        if endsWord(index, "return") { return true }
+        // A type name: Foo, Foo.Bar, Foo<Bar>.
+        guard Self.isIdentifierByte(buffer[index]) || buffer[index] == UInt8(ascii: ">") else { return false }
+        while index >= 0, Self.isTypeByte(buffer[index]) && buffer[index] != 0x20 && buffer[index] != UInt8(ascii: ",") { index -= 1 }
+        let typeStart = index + 1
+        index = previousSignificant(index)
+        guard index >= 0 else { return false }
+        if endsWord(index, "new") { return true }
+        guard typeStart < buffer.count, buffer[typeStart] >= 65 && buffer[typeStart] <= 90 || buffer[typeStart] >= 97 && buffer[typeStart] <= 122 else { return false }
+        if endsWord(index, "return") { return true }
+        return Self.valueLeaders.contains(buffer[index]) && isAssignmentOrPunctuation(index)
+    }
+
+    private static let valueLeaders: Set<UInt8> = Set("=(,:[?".utf8)
+    private static let controlWords = ["if", "else", "elif", "for", "while", "switch", "match", "when", "guard", "do", "try", "catch", "finally", "loop", "select", "unless", "until"].map { Array($0.utf8) }
+
+    /// `=` that assigns (not `==`, `!=`, `<=`, `>=`, `=>`'s `=`), or any other leader.
+    private func isAssignmentOrPunctuation(_ index: Int) -> Bool {
+        guard buffer[index] == UInt8(ascii: "=") else { return true }
+        if index > 0, Set("=!<>".utf8).contains(buffer[index - 1]) { return false }
+        return true
+    }
+
+    /// The offset of the last byte at or before `index` that is not white space (newlines included).
+    private func previousSignificant(_ index: Int) -> Int {
+        var index = index
+        while index >= 0, buffer[index] == 0x20 || buffer[index] == 0x09 || buffer[index] == 0x0A || buffer[index] == 0x0D { index -= 1 }
+        return index
+    }
+
+    /// Whether the word ending at `index` is `word`.
+    private func endsWord(_ index: Int, _ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        let start = index - bytes.count + 1
+        guard start >= 0, buffer[start...index].elementsEqual(bytes) else { return false }
+        return start == 0 || !Self.isIdentifierByte(buffer[start - 1])
+    }
+
+    private func lineStartsWithControlWord(_ line: Int) -> Bool {
+        let range = lines.range(ofLine: line)
+        var index = range.lowerBound
+        while index < range.upperBound, buffer[index] == 0x20 || buffer[index] == 0x09 || buffer[index] == UInt8(ascii: "}") { index += 1 }
+        var end = index
+        while end < range.upperBound, Self.isIdentifierByte(buffer[end]) { end += 1 }
+        let word = buffer[index..<end]
+        return Self.controlWords.contains { word.elementsEqual($0) }
+    }
+
     private static let declarationWords = ["class", "struct", "interface", "enum", "object", "impl", "module", "namespace", "extension", "protocol", "trait", "record"].map { Array($0.utf8) }
 
     private func lineText(_ line: Int) -> [UInt8] {
@@ -433,15 +621,33 @@ struct ScopeModel {
         return Array(UnsafeRawBufferPointer(rebasing: buffer[range.lowerBound..<max(range.lowerBound, end)]))
     }
 
-    private func containsWord(_ text: [UInt8], _ word: [UInt8]) -> Bool {
-        guard text.count >= word.count else { return false }
+    private func containsWord(_ text: [UInt8], _ word: [UInt8]) -> Bool { wordOffset(text, word) != nil }
+
+    /// Where `word` first occurs in `text` as a whole word.
+    private func wordOffset(_ text: [UInt8], _ word: [UInt8]) -> Int? {
+        guard text.count >= word.count else { return nil }
         for start in 0...(text.count - word.count) where text[start..<(start + word.count)].elementsEqual(word) {
             let before = start == 0 ? 0x20 : text[start - 1]
             let after = start + word.count < text.count ? text[start + word.count] : 0x20
-            if !Self.isIdentifierByte(before) && !Self.isIdentifierByte(after) { return true }
+            if !Self.isIdentifierByte(before) && !Self.isIdentifierByte(after) { return start }
         }
-        return false
+        return nil
     }
+
+    /// A reStructuredText line that opens a literal block below it: a paragraph ending in `::`, or a
+    /// code directive (`.. code-block:: python`, `.. code::`, `.. sourcecode::`, `.. ipython::`,
+    /// `.. testcode::`, `.. doctest::`). Other directives (`.. note::`) hold prose.
+    private func opensLiteralBlock(_ first: Int, _ end: Int) -> Bool {
+        var last = end
+        while last > first, buffer[last - 1] == 0x20 || buffer[last - 1] == 0x09 || buffer[last - 1] == 0x0D { last -= 1 }
+        let text = Array(UnsafeRawBufferPointer(rebasing: buffer[first..<last]))
+        if text.starts(with: Array(".. ".utf8)) {
+            return Self.codeDirectives.contains { text.starts(with: Array(".. \($0)::".utf8)) }
+        }
+        return text.count >= 2 && text[text.count - 2] == UInt8(ascii: ":") && text[text.count - 1] == UInt8(ascii: ":")
+    }
+
+    private static let codeDirectives = ["code-block", "code", "sourcecode", "ipython", "testcode", "doctest"]
 
     private func startsWith(_ offset: Int, _ text: String) -> Bool {
         let bytes = Array(text.utf8)

@@ -41,6 +41,7 @@ enum SecretHeuristics {
         // Short values made only of letters are words (PAPERKEY, LIVEKEY, changeme): real key IDs,
         // secrets and tokens contain digits.
         if bytes.count <= 16 && !bytes.contains(where: isDigit) { return true }
+        if isIdentifier(bytes) { return true }
         if bytes.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") }) {
             return true
         }
@@ -65,6 +66,27 @@ enum SecretHeuristics {
         if longestInterleavedSequence(body) >= smallest(from: 5, n) { 4 * Double($1) / 2 * pow(a, -Double($0 - 1)) } { return true }
         if n >= 16 && Set(body).count < 6 { return true }
         return false
+    }
+
+    /// A name written in PascalCase or camelCase (`AlpacaLiveTradingBotCredentials`): letters only,
+    /// at least three words, each an upper-case letter (the first may be lower case) followed by two
+    /// or more lower-case ones. A random 40-character secret has no digit with probability
+    /// (52/62)^40 ≈ 9e-4, and a digit-free one has this form with about 5e-6: about 4e-9 in all.
+    static func isIdentifier(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 12 else { return false }
+        var words = 0
+        var index = 0
+        while index < bytes.count {
+            let first = bytes[index]
+            let upper = first >= 65 && first <= 90
+            guard upper || (index == 0 && first >= 97 && first <= 122) else { return false }
+            var end = index + 1
+            while end < bytes.count, bytes[end] >= 97 && bytes[end] <= 122 { end += 1 }
+            guard end - index >= 3 else { return false }
+            words += 1
+            index = end
+        }
+        return words >= 3
     }
 
     /// The smallest `k` (at least `from`) whose chance `probability(k, n)` is within the budget.
