@@ -239,4 +239,33 @@ struct CorrelatorTests {
             """
         #expect(try Self.mixups(notebook, path: "n.ipynb") == ["PK123456"])
     }
+
+    @Test("bug: a comment heading a group of settings names its slot (# For Live Trading)")
+    func headingSlots() throws {
+        let text = "```bash\n# For Paper Trading\nexport KEY=PK123456\n\n# For Live Trading\nexport URL=https://live.example\n```\n"
+        #expect(try Self.mixups(text, path: "setup.md").isEmpty)
+        let unlabeled = "```bash\n# Credentials\nexport KEY=PK123456\nexport URL=https://live.example\n```\n"
+        #expect(try Self.mixups(unlabeled, path: "setup.md") == ["PK123456"])
+    }
+
+    @Test("bug: name/value entries of one YAML environment list are one setup; two services are not")
+    func yamlEnvironmentLists() throws {
+        let entries = "env:\n  - name: KEY\n    value: PK123456\n  - name: URL\n    value: https://live.example\n"
+        #expect(try Self.mixups(entries, path: "deploy.yaml") == ["PK123456"])
+        let services = "services:\n  paper:\n    environment:\n      KEY: PK123456\n  other:\n    environment:\n      URL: https://live.example\n"
+        #expect(try Self.mixups(services, path: "compose.yaml").isEmpty)
+    }
+
+    @Test("bug: IPython %env magics in a notebook cell are code")
+    func notebookMagics() throws {
+        let notebook = """
+            {"cells": [
+              {"source": [
+                "%env KEY=PK123456\\n",
+                "%env URL=https://live.example"
+              ]}
+            ]}
+            """
+        #expect(try Self.mixups(notebook, path: "n.ipynb") == ["PK123456"])
+    }
 }

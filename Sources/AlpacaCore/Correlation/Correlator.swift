@@ -190,11 +190,33 @@ struct Correlator {
         return !namesOwnKey && scopes.sameSetup(c, p)
     }
 
-    /// Which of `slots` the name on `candidate`'s line (the text before the value) falls in, if any.
+    /// Which of `slots` a setting falls in, if any: the one a comment heading its group of lines
+    /// names (`# For Live Trading` above `export ALPACA_PAPER=false`), else the one the name on its
+    /// own line (the text before the value) names.
     private func slot(of candidate: Candidate, _ slots: [PCRE2Pattern], view: inout TextView) -> Int? {
-        let lineStart = view.lines.range(ofLine: view.lines.line(of: candidate.matchRange.lowerBound)).lowerBound
+        let line = view.lines.line(of: candidate.matchRange.lowerBound)
+        if let heading = headingSlot(above: line, slots, view: &view) { return heading }
+        let lineStart = view.lines.range(ofLine: line).lowerBound
         let name = Array(UnsafeRawBufferPointer(rebasing: view.buffer[max(lineStart, candidate.matchRange.lowerBound - 80)..<candidate.matchRange.lowerBound]))
         return slots.firstIndex { (try? $0.matches(name, using: view.scratch)) == true }
+    }
+
+    /// The slot named by the nearest whole-line comment above `line` in its group of lines (no blank
+    /// line between, at most 12 lines up).
+    private func headingSlot(above line: Int, _ slots: [PCRE2Pattern], view: inout TextView) -> Int? {
+        var current = line - 1
+        while current >= 1 && line - current <= 12 {
+            let range = view.lines.range(ofLine: current)
+            var first = range.lowerBound
+            while first < range.upperBound, view.buffer[first] == 0x20 || view.buffer[first] == 0x09 || view.buffer[first] == 0x0D { first += 1 }
+            if first == range.upperBound { return nil }  // a blank line ends the group
+            if !view.scopes.isCode(first) {
+                let text = Array(UnsafeRawBufferPointer(rebasing: view.buffer[first..<range.upperBound]))
+                if let slot = slots.firstIndex(where: { (try? $0.matches(text, using: view.scratch)) == true }) { return slot }
+            }
+            current -= 1
+        }
+        return nil
     }
 
     /// The accepted match of one of the condition's rules nearest to the candidate that satisfies

@@ -28,6 +28,8 @@ struct ScopeModel {
     private let lines: LineIndex
     private let buffer: UnsafeRawBufferPointer
     private let flavour: Flavour
+    /// A YAML file: its `- name:` / `- key:` list entries are parts of one list, not blocks.
+    private let isYAML: Bool
 
     /// What kind of text the file is, from its name: prose formats mark their non-code parts.
     enum Flavour {
@@ -52,10 +54,11 @@ struct ScopeModel {
             flavour = .code
         }
         self.flavour = flavour
+        isYAML = lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
         codeEnd = Array(repeating: nil, count: lines.lineCount)
         var spans = scanCode(flavour: flavour)
         spans += indentationBlocks(flavour: flavour)
-        if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") { spans += yamlDocuments() }
+        if isYAML { spans += yamlDocuments() }
         build(spans)
     }
 
@@ -344,7 +347,9 @@ struct ScopeModel {
             var contentStart = first
             if flavour == .notebook, first < end, buffer[first] == UInt8(ascii: "\"") { contentStart = first + 1 }
             // A whole-line comment.
-            if startsComment(contentStart, end) {
+            // In a notebook, `%env X=…` and other IPython magics are code, not TeX comments.
+            let isMagic = flavour == .notebook && contentStart < end && buffer[contentStart] == UInt8(ascii: "%")
+            if !isMagic && startsComment(contentStart, end) {
                 codeEnd[line] = range.lowerBound
                 line += 1
                 continue
@@ -537,8 +542,10 @@ struct ScopeModel {
             switch span.bracket {
             case UInt8(ascii: "("), UInt8(ascii: "["): isExpression = true
             case UInt8(ascii: "{"): isExpression = !isDeclaration && isLiteralBrace(span.start)
-            // An indented block inside an argument list or literal continues it.
-            default: isExpression = parent != 0 && nodes[parent].isExpression
+            // An indented block inside an argument list or literal continues it; in YAML, the
+            // name/value entries of an environment list (`- name: X` / `value: …`, Kubernetes and
+            // Render) are elements of one list.
+            default: isExpression = (parent != 0 && nodes[parent].isExpression) || (isYAML && isNameValueEntry(span.header))
             }
             nodes.append(Node(start: span.start, end: end, parent: parent, isDeclaration: isDeclaration, depth: nodes[parent].depth + 1, isExpression: isExpression))
             stack.append(nodes.count - 1)
@@ -576,6 +583,14 @@ struct ScopeModel {
         guard typeStart < buffer.count, buffer[typeStart] >= 65 && buffer[typeStart] <= 90 || buffer[typeStart] >= 97 && buffer[typeStart] <= 122 else { return false }
         if endsWord(index, "return") { return true }
         return Self.valueLeaders.contains(buffer[index]) && isAssignmentOrPunctuation(index)
+    }
+
+    /// A YAML line `- name: …` or `- key: …`.
+    private func isNameValueEntry(_ header: Int) -> Bool {
+        let range = lines.range(ofLine: lines.line(of: header))
+        var index = range.lowerBound
+        while index < range.upperBound, buffer[index] == 0x20 || buffer[index] == 0x09 { index += 1 }
+        return startsWith(index, "- name:") || startsWith(index, "- key:")
     }
 
     private static let valueLeaders: Set<UInt8> = Set("=(,:[?".utf8)
