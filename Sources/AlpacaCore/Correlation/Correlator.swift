@@ -159,8 +159,8 @@ struct Correlator {
     ///   not name a partner of its own (a call whose key argument is a variable).
     private func scopePaired(_ candidate: Candidate, _ partner: Candidate, condition: Requirement, view: inout TextView) -> Bool {
         let scopes = view.scopes
-        let c = candidate.reportRange.lowerBound
-        let p = partner.reportRange.lowerBound
+        let c = Self.scopeOffset(of: candidate, in: view.buffer)
+        let p = Self.scopeOffset(of: partner, in: view.buffer)
         guard scopes.isCode(c), scopes.isCode(p) else { return false }
         if !condition.slots.isEmpty, let a = slot(of: candidate, condition.slots, view: &view), let b = slot(of: partner, condition.slots, view: &view), a != b {
             return false
@@ -188,6 +188,15 @@ struct Correlator {
             }
         }
         return !namesOwnKey && scopes.sameSetup(c, p)
+    }
+
+    /// Where a match sits for scope questions: inside the call it names when it is a function's
+    /// name (`trading.NewPaperClient("AK…", …)` configures that call), else where it is reported.
+    static func scopeOffset(of candidate: Candidate, in buffer: UnsafeRawBufferPointer) -> Int {
+        var index = candidate.reportRange.upperBound
+        while index < buffer.count, buffer[index] == 0x20 || buffer[index] == 0x09 { index += 1 }
+        if index < buffer.count, buffer[index] == UInt8(ascii: "("), index + 1 < buffer.count { return index + 1 }
+        return candidate.reportRange.lowerBound
     }
 
     /// Which of `slots` a setting falls in, if any: the one a comment heading its group of lines
