@@ -34,6 +34,8 @@ public struct HistoryScanIndex: Sendable {
     let introductionCommits: [Int32]
     let headPairs: Set<UInt64>
     let headBlobs: Set<Int32>
+    /// (blob, path) pairs that were a path's content just before a range (see `boundaryPaths`).
+    let boundaryPairs: [Int32: [Int32]]
 
     /// The commit at `index`, in the topological order the scan read them (parents first).
     public func commit(at index: Int) -> HistoryCommit {
@@ -57,6 +59,17 @@ public struct HistoryScanIndex: Sendable {
                 isInHead: headPairs.contains(HistoryScanIndex.pair(blob: blob, path: path)),
                 commitOrder: Int(introductionCommits[slot]))
         }
+    }
+
+    /// The paths at which blob `oid` was the content just before the scanned range: the old side
+    /// of a change the range's first commits made to a file they did not create. Empty for a
+    /// full-history scan (nothing comes before it) and for blobs the range introduced.
+    ///
+    /// A secret such a blob holds at one of these paths was already there when the range began:
+    /// the range carried it along, it did not add it.
+    public func boundaryPaths(ofBlob oid: String) -> [String] {
+        guard let key = ObjectKey(oid), let blob = blobIndex[key], let pathNumbers = boundaryPairs[blob] else { return [] }
+        return pathNumbers.map { String(decoding: paths[Int($0)], as: UTF8.self) }
     }
 
     /// True when HEAD's tree has blob `oid` at some path.
@@ -94,6 +107,8 @@ struct HistoryIndexBuilder {
     private var introductionPaths: [Int32] = []
     private var introductionCommits: [Int32] = []
     private var seenPairs: Set<UInt64> = []
+    private var boundaryPairs: [Int32: [Int32]] = [:]
+    private var boundarySeen: Set<UInt64> = []
     private var headPairs: Set<UInt64> = []
     private var headBlobs: Set<Int32> = []
     private var hasHead = false
@@ -134,14 +149,7 @@ struct HistoryIndexBuilder {
     /// Records that the current commit adds `blob` at `path`; nil for a malformed id.
     mutating func addFile(blob hex: [UInt8], path: [UInt8]) -> FileOutcome? {
         guard let key = ObjectKey(hex: hex), !commitKeys.isEmpty else { return nil }
-        let pathNumber: Int32
-        if let known = pathIndex[path] {
-            pathNumber = known
-        } else {
-            pathNumber = Int32(paths.count)
-            paths.append(path)
-            pathIndex[path] = pathNumber
-        }
+        let pathNumber = intern(path)
         let blobNumber: Int32
         let isNew: Bool
         if let known = blobIndex[key] {
@@ -160,6 +168,37 @@ struct HistoryIndexBuilder {
             introductionCommits.append(Int32(commitKeys.count - 1))
         }
         return FileOutcome(blob: blobNumber, path: pathNumber, isNewBlob: isNew)
+    }
+
+    /// Records that the current commit changes `path` away from `blob` (the old side of a change).
+    /// When the range never introduced `blob` at `path`, that content predates the range: it is
+    /// kept as a boundary pair. Returns the blob's number and whether it still has to be read
+    /// (never met before), or nil for a malformed id or when nothing needs recording.
+    mutating func addOldSide(blob hex: [UInt8], path: [UInt8]) -> FileOutcome? {
+        guard let key = ObjectKey(hex: hex), !commitKeys.isEmpty else { return nil }
+        let known = blobIndex[key]
+        if let known, let pathNumber = pathIndex[path], seenPairs.contains(HistoryScanIndex.pair(blob: known, path: pathNumber)) {
+            return nil
+        }
+        let pathNumber = intern(path)
+        let blobNumber: Int32
+        if let known {
+            blobNumber = known
+        } else {
+            blobNumber = Int32(blobIndex.count)
+            blobIndex[key] = blobNumber
+        }
+        guard boundarySeen.insert(HistoryScanIndex.pair(blob: blobNumber, path: pathNumber)).inserted else { return nil }
+        boundaryPairs[blobNumber, default: []].append(pathNumber)
+        return FileOutcome(blob: blobNumber, path: pathNumber, isNewBlob: known == nil)
+    }
+
+    private mutating func intern(_ path: [UInt8]) -> Int32 {
+        if let known = pathIndex[path] { return known }
+        let number = Int32(paths.count)
+        paths.append(path)
+        pathIndex[path] = number
+        return number
     }
 
     /// Records one entry of HEAD's tree; paths and blobs the history never introduced are irrelevant.
@@ -200,7 +239,7 @@ struct HistoryIndexBuilder {
             pathIndex: pathIndex, commitKeys: commitKeys, commitTimestamps: commitTimestamps,
             commitAuthors: commitAuthors, authors: authors, introductionsStart: start,
             introductionPaths: sortedPaths, introductionCommits: sortedCommits, headPairs: headPairs,
-            headBlobs: headBlobs)
+            headBlobs: headBlobs, boundaryPairs: boundaryPairs)
     }
 }
 

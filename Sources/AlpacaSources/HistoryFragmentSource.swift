@@ -9,6 +9,10 @@ import Foundation
 /// practice 2 (rotate the key) and say whether the key is still in HEAD's tree. The same secret
 /// found in many blobs and paths becomes one finding, at its earliest introduction (topological
 /// order), with the first introduction at each other path as a related location.
+///
+/// A range (`--since`, `--range`, `--branch` of a branch with history outside it) reports what
+/// its commits added: a secret a file already held when the range began, and that the range only
+/// edited around, is not reported again (the file's pre-range content is read for comparison).
 public struct HistoryFragmentSource: FragmentSource {
     /// Any folder inside the repository.
     public let directory: String
@@ -74,11 +78,20 @@ public struct HistoryFragmentSource: FragmentSource {
             emit(Fragment(content: .bytes(blob.bytes), displayPath: blob.path, repoPath: blob.path, origin: .blob(blob.oid)))
         }
         guard let result = outcome.withLock({ $0 }) else { throw ScanFailure("cannot read the git history: the reader stopped without a result") }
+        let index: HistoryScanIndex
         switch result {
-        case .success(let index): self.index = index
+        case .success(let read): index = read
         case .failure(let error): throw ScanFailure("cannot read the git history: \(error)")
         }
-        for skip in skips.withLock({ $0 }).sorted(by: { ($0.path, $0.oid) < ($1.path, $1.oid) }) {
+        self.index = index
+        // A blob left unread matters only where the scan would have reported it: at a path the
+        // range introduced it at and the configuration does not exclude. It is named at the first
+        // such path (a boundary blob, read only for comparison, or an excluded one goes unnamed).
+        let named = skips.withLock { $0 }.compactMap { skip -> SkippedBlob? in
+            guard let path = index.introductions(ofBlob: skip.oid).first(where: { !excludes($0.path) })?.path else { return nil }
+            return SkippedBlob(oid: skip.oid, path: path, size: skip.size, reason: skip.reason)
+        }
+        for skip in named.sorted(by: { ($0.path, $0.oid) < ($1.path, $1.oid) }) {
             let what: String
             switch skip.reason {
             case .tooLarge: what = "not scanned: the blob (\(skip.size ?? 0) bytes) is over the size limit of \(maxBlobSize) bytes (raise it with --max-file-size)"
@@ -98,6 +111,15 @@ public struct HistoryFragmentSource: FragmentSource {
             let introduction: HistoryIntroduction
             let finding: Finding
         }
+        func key(_ finding: Finding) -> String { finding.ruleId + "\u{0}" + finding.secret }
+        // What each path held when a range began: secrets found there were carried, not added.
+        var carried: [String: Set<String>] = [:]
+        for report in reports where !report.findings.isEmpty {
+            guard case .blob(let oid) = report.info.origin else { continue }
+            for path in index.boundaryPaths(ofBlob: oid) {
+                carried[path, default: []].formUnion(report.findings.map(key))
+            }
+        }
         var occurrences: [String: [Occurrence]] = [:]
         var passthrough: [FragmentReport] = []
         for report in reports {
@@ -105,15 +127,27 @@ public struct HistoryFragmentSource: FragmentSource {
                 passthrough.append(report)
                 continue
             }
-            var kept = report
-            kept.findings = []
             let introductions = index.introductions(ofBlob: oid).filter { !excludes($0.path) }
-            // A blob seen only at excluded paths: neither its findings nor its warnings count.
-            if introductions.isEmpty { continue }
-            if !kept.warnings.isEmpty || kept.skipped != nil { passthrough.append(kept) }
+            // A blob seen only at excluded paths (or only as a range's boundary): neither its
+            // findings nor its warnings count.
+            guard let firstPath = introductions.first?.path else { continue }
+            if !report.warnings.isEmpty || report.skipped != nil {
+                // Named where the scan reports it (the blob was read under the first path it was met at).
+                var kept = report
+                kept.findings = []
+                kept.info.displayPath = firstPath
+                kept.info.repoPath = firstPath
+                kept.warnings = report.warnings.map { warning in
+                    var moved = warning
+                    moved.path = firstPath
+                    moved.repoPath = firstPath
+                    return moved
+                }
+                passthrough.append(kept)
+            }
             for finding in report.findings {
-                for introduction in introductions {
-                    occurrences[finding.ruleId + "\u{0}" + finding.secret, default: []].append(
+                for introduction in introductions where carried[introduction.path]?.contains(key(finding)) != true {
+                    occurrences[key(finding), default: []].append(
                         Occurrence(order: introduction.commitOrder, introduction: introduction, finding: finding))
                 }
             }

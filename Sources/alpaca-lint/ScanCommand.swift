@@ -111,7 +111,7 @@ struct ScanCommand: ParsableCommand {
         if staged && history { throw ValidationError("--staged and --history cannot be combined") }
         if (since != nil || range != nil || branch != nil) && !history { throw ValidationError("--since, --range and --branch need --history") }
         if [since, range, branch].compactMap({ $0 }).count > 1 { throw ValidationError("give only one of --since, --range and --branch") }
-        if let range, !range.contains("..") { throw ValidationError("--range takes a range such as main..feature or v1.0..HEAD") }
+        if let range, !range.contains("..") { throw ValidationError("--range takes a range A..B such as main..feature or v1.0..HEAD, not '\(range)'") }
         if staged && !paths.isEmpty { throw ValidationError("--staged scans the repository of the current folder; do not pass paths") }
         if history && paths.count > 1 { throw ValidationError("--history scans one repository: pass at most one path") }
         if readsStdin && (staged || history) { throw ValidationError("standard input cannot be combined with --staged or --history") }
