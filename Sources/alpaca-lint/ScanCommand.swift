@@ -141,6 +141,12 @@ struct ScanCommand: ParsableCommand {
         let hosts = try VerificationStep.hosts(environment: environment)
         let verifies = verify || onlyVerified || environment["ALPACA_LINT_VERIFY"] == "1"
         let readsStdin = stdin || paths.contains("-")
+        // git reads the index while the rules compile: a pre-commit hook waits for this.
+        var stagedSource: StagedFragmentSource?
+        if staged {
+            stagedSource = StagedFragmentSource(directory: FileManager.default.currentDirectoryPath, maxFileSize: maxFileSize)
+            stagedSource?.start()
+        }
         let setup = try RunSetup.prepare(
             configPath: config, ruleDirectories: ruleDirectories, anchor: configAnchor(readsStdin: readsStdin),
             honourInlineAllows: !noInlineAllow)
@@ -149,7 +155,7 @@ struct ScanCommand: ParsableCommand {
             ruleSet: setup.ruleSet, config: setup.config, policy: setup.policy,
             baseline: try baseline.map { try Baseline.load(path: $0) },
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, maxFileSize: maxFileSize)
-        var result = try scan(settings: settings, readsStdin: readsStdin)
+        var result = try scan(settings: settings, readsStdin: readsStdin, staged: stagedSource)
         clock.mark("scanned")
         let treeScan = !staged && !history && !readsStdin
         let here = FileManager.default.currentDirectoryPath
@@ -224,7 +230,8 @@ struct ScanCommand: ParsableCommand {
         return .all
     }
 
-    private func scan(settings: ScanSettings, readsStdin: Bool) throws -> ScanResult {
+    /// Scans what the options select; `staged` is a staged source already started, when there is one.
+    private func scan(settings: ScanSettings, readsStdin: Bool, staged started: StagedFragmentSource? = nil) throws -> ScanResult {
         let here = FileManager.default.currentDirectoryPath
         if readsStdin {
             var source = StdinSource(
@@ -232,7 +239,7 @@ struct ScanCommand: ParsableCommand {
             return try ScanSession.run(&source, settings: settings)
         }
         if staged {
-            var source = StagedFragmentSource(directory: here, maxFileSize: maxFileSize)
+            var source = started ?? StagedFragmentSource(directory: here, maxFileSize: maxFileSize)
             return try ScanSession.run(&source, settings: settings)
         }
         let config = settings.config
