@@ -14,15 +14,21 @@ public struct ScanSettings: Sendable {
     public var jobs: Int
     /// Files larger than this are not read (and named in a warning).
     public var maxFileSize: Int
+    /// Counters for a progress display, when one watches the scan.
+    public var progress: ScanProgress?
 
     /// Creates settings.
-    public init(ruleSet: RuleSet, config: Config, policy: ScanPolicy, baseline: Baseline?, jobs: Int, maxFileSize: Int) {
+    public init(
+        ruleSet: RuleSet, config: Config, policy: ScanPolicy, baseline: Baseline?, jobs: Int, maxFileSize: Int,
+        progress: ScanProgress? = nil
+    ) {
         self.ruleSet = ruleSet
         self.config = config
         self.policy = policy
         self.baseline = baseline
         self.jobs = jobs
         self.maxFileSize = maxFileSize
+        self.progress = progress
     }
 }
 
@@ -48,7 +54,8 @@ public enum ScanSession {
     /// Scans everything `source` emits.
     public static func run(_ source: inout some FragmentSource, settings: ScanSettings) throws(ScanFailure) -> ScanResult {
         let engine = ScanEngine(
-            scanner: FragmentScanner(ruleSet: settings.ruleSet, policy: settings.policy), jobs: settings.jobs, maxFileSize: settings.maxFileSize)
+            scanner: FragmentScanner(ruleSet: settings.ruleSet, policy: settings.policy), jobs: settings.jobs, maxFileSize: settings.maxFileSize,
+            progress: settings.progress)
         let config = settings.config
         let filter = !source.appliesExcludesItself
         let output = try engine.run { (emit: (Fragment) -> Void) throws(ScanFailure) in

@@ -247,10 +247,24 @@ struct ScanCommand: ParsableCommand {
             var source = HistoryFragmentSource(
                 directory: paths.first ?? here, range: historyRange, maxBlobSize: maxFileSize,
                 excludes: { config.excludes(relativePath: $0) })
-            return try ScanSession.run(&source, settings: settings)
+            return try withProgress(settings, unit: "blobs", countsDistinctSecrets: true) { try ScanSession.run(&source, settings: $0) }
         }
         var source = TreeSource(paths: paths.isEmpty ? ["."] : paths, respectIgnore: !noIgnore, excludes: { config.excludes(relativePath: $0) })
-        return try ScanSession.run(&source, settings: settings)
+        return try withProgress(settings, unit: "files", countsDistinctSecrets: false) { try ScanSession.run(&source, settings: $0) }
+    }
+
+    /// Runs `scan` with a progress line on stderr when stderr is a terminal and --quiet is off.
+    private func withProgress(
+        _ settings: ScanSettings, unit: String, countsDistinctSecrets: Bool, _ scan: (ScanSettings) throws -> ScanResult
+    ) throws -> ScanResult {
+        guard ProgressDisplay.isWanted(quiet: quiet) else { return try scan(settings) }
+        var watched = settings
+        let progress = ScanProgress()
+        watched.progress = progress
+        let display = ProgressDisplay(progress: progress, unit: unit, countsDistinctSecrets: countsDistinctSecrets)
+        display.start()
+        defer { display.stop() }
+        return try scan(watched)
     }
 }
 
