@@ -55,8 +55,9 @@ public struct HistoryFragmentSource: FragmentSource {
         }
         let skips = Locked<[SkippedBlob]>([])
         // git's readers deliver blobs on their own threads; they hand them over to this thread,
-        // which alone feeds the engine. The queue is small: git waits while the engine catches up.
-        let handoff = HandoffQueue<HistoryBlob>(capacity: 8)
+        // which alone feeds the engine. The queue is small (at most 64 blobs and, beyond one
+        // blob, 8 MB): git waits while the engine catches up.
+        let handoff = HandoffQueue<HistoryBlob>(capacity: 64, maxWeight: 8 << 20)
         let outcome = Locked<Result<HistoryScanIndex, GitError>?>(nil)
         let source = BlobHistorySource(runner: runner)
         let range = range
@@ -66,7 +67,7 @@ public struct HistoryFragmentSource: FragmentSource {
             do throws(GitError) {
                 result = .success(try source.run(
                     range: range, maxBlobSize: maxBlobSize,
-                    onBlob: { handoff.push($0) },
+                    onBlob: { handoff.push($0, weight: $0.bytes.count) },
                     onSkip: { skip in skips.withLock { $0.append(skip) } }))
             } catch {
                 result = .failure(error)
