@@ -22,7 +22,7 @@ public struct HistoryScanIndex: Sendable {
     let hashLength: Int
     let blobIndex: [ObjectKey: Int32]
     let paths: [[UInt8]]
-    let pathIndex: [[UInt8]: Int32]
+    let pathIndex: [ByteKey: Int32]
     let commitKeys: [ObjectKey]
     let commitTimestamps: [Int64]
     let commitAuthors: [Int32]
@@ -80,7 +80,7 @@ public struct HistoryScanIndex: Sendable {
 
     /// True when HEAD's tree has blob `oid` at exactly `path` (a path given as UTF-8 text).
     public func isInHead(path: String, blob oid: String) -> Bool {
-        guard let key = ObjectKey(oid), let blob = blobIndex[key], let path = pathIndex[Array(path.utf8)] else {
+        guard let key = ObjectKey(oid), let blob = blobIndex[key], let path = pathIndex[ByteKey(Array(path.utf8))] else {
             return false
         }
         return headPairs.contains(HistoryScanIndex.pair(blob: blob, path: path))
@@ -97,12 +97,12 @@ struct HistoryIndexBuilder {
     private(set) var hashLength = 40
     private var blobIndex: [ObjectKey: Int32] = [:]
     private(set) var paths: [[UInt8]] = []
-    private var pathIndex: [[UInt8]: Int32] = [:]
+    private var pathIndex: [ByteKey: Int32] = [:]
     private var commitKeys: [ObjectKey] = []
     private var commitTimestamps: [Int64] = []
     private var commitAuthors: [Int32] = []
     private var authors: [(name: String, email: String)] = []
-    private var authorIndex: [[UInt8]: Int32] = [:]
+    private var authorIndex: [ByteKey: Int32] = [:]
     private var introductionBlobs: [Int32] = []
     private var introductionPaths: [Int32] = []
     private var introductionCommits: [Int32] = []
@@ -125,13 +125,13 @@ struct HistoryIndexBuilder {
         identity.append(0)
         identity.append(contentsOf: authorEmail)
         let author: Int32
-        if let known = authorIndex[identity] {
+        if let known = authorIndex[ByteKey(identity)] {
             author = known
         } else {
             author = Int32(authors.count)
             authors.append(
                 (String(decoding: authorName, as: UTF8.self), String(decoding: authorEmail, as: UTF8.self)))
-            authorIndex[identity] = author
+            authorIndex[ByteKey(identity)] = author
         }
         commitKeys.append(key)
         commitTimestamps.append(timestamp)
@@ -177,7 +177,7 @@ struct HistoryIndexBuilder {
     mutating func addOldSide(blob hex: [UInt8], path: [UInt8]) -> FileOutcome? {
         guard let key = ObjectKey(hex: hex), !commitKeys.isEmpty else { return nil }
         let known = blobIndex[key]
-        if let known, let pathNumber = pathIndex[path], seenPairs.contains(HistoryScanIndex.pair(blob: known, path: pathNumber)) {
+        if let known, let pathNumber = pathIndex[ByteKey(path)], seenPairs.contains(HistoryScanIndex.pair(blob: known, path: pathNumber)) {
             return nil
         }
         let pathNumber = intern(path)
@@ -194,10 +194,11 @@ struct HistoryIndexBuilder {
     }
 
     private mutating func intern(_ path: [UInt8]) -> Int32 {
-        if let known = pathIndex[path] { return known }
+        let key = ByteKey(path)
+        if let known = pathIndex[key] { return known }
         let number = Int32(paths.count)
         paths.append(path)
-        pathIndex[path] = number
+        pathIndex[key] = number
         return number
     }
 
@@ -206,7 +207,7 @@ struct HistoryIndexBuilder {
         hasHead = true
         guard let key = ObjectKey(hex: hex), let blob = blobIndex[key] else { return }
         headBlobs.insert(blob)
-        if let path = pathIndex[path] {
+        if let path = pathIndex[ByteKey(path)] {
             headPairs.insert(HistoryScanIndex.pair(blob: blob, path: path))
         }
     }
@@ -266,5 +267,20 @@ enum UTCDate {
         let date = "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
         let time = "\(padded(seconds / 3600, 2)):\(padded(seconds % 3600 / 60, 2)):\(padded(seconds % 60, 2))"
         return date + "T" + time + "Z"
+    }
+}
+
+/// Bytes as a dictionary key, hashed in one pass (an `[UInt8]` key is hashed byte by byte, which
+/// shows in profiles of large histories).
+struct ByteKey: Hashable, Sendable {
+    /// The bytes.
+    let bytes: [UInt8]
+
+    /// Wraps `bytes`.
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
