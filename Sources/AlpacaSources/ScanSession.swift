@@ -71,11 +71,25 @@ public enum ScanSession {
         summary.filesSkipped += source.skipped
         summary.findings = findings.count
         summary.suppressed = findings.count(where: \.isSuppressed)
+        // Reports of a history scan come in the order git's readers delivered the blobs, which
+        // varies from run to run: skips are listed by path and reason, and warnings equal in path
+        // and message are ordered by their other fields, so that output never depends on timing.
+        // Bytes, not String comparison: two spellings of one name (NFC, NFD) are two files.
+        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         let engineSkips = reports.compactMap { report in
             report.skipped.map { SkippedInput(path: report.info.displayPath, reason: $0.message(limit: settings.maxFileSize)) }
         }
-        let skips = (engineSkips + source.skippedInputs).sorted { ($0.path, $0.reason) < ($1.path, $1.reason) }
-        let allWarnings = (warnings + source.warnings).sorted(by: ScanWarning.reportOrder)
+        let skips = (engineSkips + source.skippedInputs).sorted {
+            $0.path.utf8.elementsEqual($1.path.utf8) ? precedes($0.reason, $1.reason) : precedes($0.path, $1.path)
+        }
+        let allWarnings = Set(warnings + source.warnings).sorted { a, b in
+            if ScanWarning.reportOrder(a, b) { return true }
+            if ScanWarning.reportOrder(b, a) { return false }
+            if a.isIncomplete != b.isIncomplete { return a.isIncomplete }
+            let (pathA, pathB) = (a.path ?? "", b.path ?? "")
+            if !pathA.utf8.elementsEqual(pathB.utf8) { return precedes(pathA, pathB) }
+            return precedes(a.repoPath ?? "", b.repoPath ?? "")
+        }
         return ScanResult(findings: findings, warnings: allWarnings, summary: summary, skips: skips)
     }
 }

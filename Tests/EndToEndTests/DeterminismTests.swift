@@ -68,6 +68,10 @@ struct DeterminismTests {
                 if onSide { sideFiles[path] = text } else { files[path] = text }
                 try git.write(text, to: path)
             }
+            if commit % 7 == 3 {
+                // Binary blobs: skipped, and listed by --verbose.
+                try git.writeBytes([0x89, 0x50, 0x4E, 0x47, 0, 0, UInt8(commit)] + Array("KEY_ID = \"\(keys[commit % keys.count])\"".utf8), to: "assets/image\(commit % 4).png")
+            }
             if commit % 9 == 8, !onSide, let victim = files.keys.sorted().first {
                 files.removeValue(forKey: victim)
                 try git.git("rm", "-q", "-f", "--", victim)
@@ -116,6 +120,18 @@ struct DeterminismTests {
                     continue
                 }
                 #expect(report == expected, "\(name) -j \(jobs) differs from -j 1:\n\(Self.firstDifference(expected, report))")
+            }
+            // What --verbose prints (skips, warnings) does not depend on timing either.
+            var verboseReference: String?
+            for jobs in ["1", "4", "4"] {
+                let result = try git.lint(arguments + ["--format", "json", "--max-file-size", "600", "-j", jobs, "--verbose"])
+                let lines = result.stderr.split(separator: "\n").filter { !$0.contains("timings:") && !$0.contains(" ms") }.joined(separator: "\n")
+                if name != "staged" { #expect(lines.contains("binary"), "\(name): \(result.diagnostics)") }
+                if let verboseReference {
+                    #expect(lines == verboseReference, "\(name) --verbose -j \(jobs):\n\(Self.firstDifference(verboseReference, lines))")
+                } else {
+                    verboseReference = lines
+                }
             }
         }
     }
