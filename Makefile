@@ -39,8 +39,11 @@ docs:
 	.build/debug/alpaca-lint rules --format markdown > docs/rules.md.tmp
 	mv docs/rules.md.tmp docs/rules.md
 
+# Tree scan against ripgrep (scripts/bench/run.sh), then --history against Kingfisher and a plain
+# git cat-file read of every object (scripts/bench/history.sh); both print medians and ratios.
 bench: build
 	sh scripts/bench/run.sh
+	bash scripts/bench/history.sh
 
 clean:
 	rm -rf .build

@@ -17,6 +17,10 @@ import Foundation
 /// - Each blob seen for the first time is requested at once from a long-lived `git cat-file --batch`
 ///   (several of them, each owning the blobs of some paths, so that versions of one file stay in one
 ///   process and git's delta cache keeps working), and handed to `onBlob` as soon as its bytes arrive.
+/// - For a range, the old side of each change to a file that predates the range (a "boundary"
+///   blob: the file's content when the range began) is read as well, once per (path, blob), so
+///   that a caller can tell secrets a range added from secrets it only carried along
+///   (`HistoryScanIndex.boundaryPaths`). A full-history scan has no boundary.
 /// - Only compact bookkeeping is kept (`HistoryScanIndex`): ids, interned paths, commit metadata
 ///   and (blob, path, commit) triples. No diff text, no content.
 ///
@@ -79,7 +83,7 @@ public struct BlobHistorySource: Sendable {
         done.enter()
         Thread.detachNewThread { [runner] in
             builderBox.builder = BlobHistorySource.enumerate(
-                log: log, catFiles: catFiles, queues: queues, runner: runner, failure: failure)
+                log: log, catFiles: catFiles, queues: queues, runner: runner, tracksBoundary: range != .all, failure: failure)
             done.leave()
         }
         let skippedBoxes = catFiles.map { _ in SkippedBox() }
@@ -123,7 +127,7 @@ public struct BlobHistorySource: Sendable {
     /// cat-file, then reads HEAD's tree. Runs on its own thread; errors go to `failure`.
     private static func enumerate(
         log: StreamingGitProcess, catFiles: [StreamingGitProcess], queues: [PendingPaths], runner: GitRunner,
-        failure: FirstFailure
+        tracksBoundary: Bool, failure: FirstFailure
     ) -> HistoryIndexBuilder {
         var builder = HistoryIndexBuilder()
         let requests = RequestBatcher(catFiles: catFiles, queues: queues)
@@ -139,8 +143,16 @@ public struct BlobHistorySource: Sendable {
                     else {
                         throw GitError.unexpectedOutput(command: "log --raw -z", reason: "commit id is not hex")
                     }
-                case .entry(let mode, let object, let status, let path):
+                case .entry(let oldMode, let oldObject, let mode, let object, let status, let path):
                     if status == UInt8(ascii: "D") { continue }
+                    // In a range, a change to a file the range did not create starts from content
+                    // older than the range: that blob is read too, so that secrets the range only
+                    // carried along are not taken for new ones.
+                    if tracksBoundary && status != UInt8(ascii: "A") && oldMode.starts(with: "100".utf8),
+                        let outcome = builder.addOldSide(blob: oldObject, path: path), outcome.isNewBlob
+                    {
+                        requests.add(oldObject, path: path, reader: Int(outcome.path) % catFiles.count)
+                    }
                     if mode.starts(with: "100".utf8) {
                         guard let outcome = builder.addFile(blob: object, path: path) else {
                             throw GitError.unexpectedOutput(command: "log --raw -z", reason: "blob id is not hex")

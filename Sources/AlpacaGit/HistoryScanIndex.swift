@@ -22,7 +22,7 @@ public struct HistoryScanIndex: Sendable {
     let hashLength: Int
     let blobIndex: [ObjectKey: Int32]
     let paths: [[UInt8]]
-    let pathIndex: [[UInt8]: Int32]
+    let pathIndex: [ByteKey: Int32]
     let commitKeys: [ObjectKey]
     let commitTimestamps: [Int64]
     let commitAuthors: [Int32]
@@ -34,6 +34,8 @@ public struct HistoryScanIndex: Sendable {
     let introductionCommits: [Int32]
     let headPairs: Set<UInt64>
     let headBlobs: Set<Int32>
+    /// (blob, path) pairs that were a path's content just before a range (see `boundaryPaths`).
+    let boundaryPairs: [Int32: [Int32]]
 
     /// The commit at `index`, in the topological order the scan read them (parents first).
     public func commit(at index: Int) -> HistoryCommit {
@@ -59,6 +61,17 @@ public struct HistoryScanIndex: Sendable {
         }
     }
 
+    /// The paths at which blob `oid` was the content just before the scanned range: the old side
+    /// of a change the range's first commits made to a file they did not create. Empty for a
+    /// full-history scan (nothing comes before it) and for blobs the range introduced.
+    ///
+    /// A secret such a blob holds at one of these paths was already there when the range began:
+    /// the range carried it along, it did not add it.
+    public func boundaryPaths(ofBlob oid: String) -> [String] {
+        guard let key = ObjectKey(oid), let blob = blobIndex[key], let pathNumbers = boundaryPairs[blob] else { return [] }
+        return pathNumbers.map { String(decoding: paths[Int($0)], as: UTF8.self) }
+    }
+
     /// True when HEAD's tree has blob `oid` at some path.
     public func blobIsInHead(_ oid: String) -> Bool {
         guard let key = ObjectKey(oid), let blob = blobIndex[key] else { return false }
@@ -67,7 +80,7 @@ public struct HistoryScanIndex: Sendable {
 
     /// True when HEAD's tree has blob `oid` at exactly `path` (a path given as UTF-8 text).
     public func isInHead(path: String, blob oid: String) -> Bool {
-        guard let key = ObjectKey(oid), let blob = blobIndex[key], let path = pathIndex[Array(path.utf8)] else {
+        guard let key = ObjectKey(oid), let blob = blobIndex[key], let path = pathIndex[ByteKey(Array(path.utf8))] else {
             return false
         }
         return headPairs.contains(HistoryScanIndex.pair(blob: blob, path: path))
@@ -84,16 +97,18 @@ struct HistoryIndexBuilder {
     private(set) var hashLength = 40
     private var blobIndex: [ObjectKey: Int32] = [:]
     private(set) var paths: [[UInt8]] = []
-    private var pathIndex: [[UInt8]: Int32] = [:]
+    private var pathIndex: [ByteKey: Int32] = [:]
     private var commitKeys: [ObjectKey] = []
     private var commitTimestamps: [Int64] = []
     private var commitAuthors: [Int32] = []
     private var authors: [(name: String, email: String)] = []
-    private var authorIndex: [[UInt8]: Int32] = [:]
+    private var authorIndex: [ByteKey: Int32] = [:]
     private var introductionBlobs: [Int32] = []
     private var introductionPaths: [Int32] = []
     private var introductionCommits: [Int32] = []
     private var seenPairs: Set<UInt64> = []
+    private var boundaryPairs: [Int32: [Int32]] = [:]
+    private var boundarySeen: Set<UInt64> = []
     private var headPairs: Set<UInt64> = []
     private var headBlobs: Set<Int32> = []
     private var hasHead = false
@@ -110,13 +125,13 @@ struct HistoryIndexBuilder {
         identity.append(0)
         identity.append(contentsOf: authorEmail)
         let author: Int32
-        if let known = authorIndex[identity] {
+        if let known = authorIndex[ByteKey(identity)] {
             author = known
         } else {
             author = Int32(authors.count)
             authors.append(
                 (String(decoding: authorName, as: UTF8.self), String(decoding: authorEmail, as: UTF8.self)))
-            authorIndex[identity] = author
+            authorIndex[ByteKey(identity)] = author
         }
         commitKeys.append(key)
         commitTimestamps.append(timestamp)
@@ -134,14 +149,7 @@ struct HistoryIndexBuilder {
     /// Records that the current commit adds `blob` at `path`; nil for a malformed id.
     mutating func addFile(blob hex: [UInt8], path: [UInt8]) -> FileOutcome? {
         guard let key = ObjectKey(hex: hex), !commitKeys.isEmpty else { return nil }
-        let pathNumber: Int32
-        if let known = pathIndex[path] {
-            pathNumber = known
-        } else {
-            pathNumber = Int32(paths.count)
-            paths.append(path)
-            pathIndex[path] = pathNumber
-        }
+        let pathNumber = intern(path)
         let blobNumber: Int32
         let isNew: Bool
         if let known = blobIndex[key] {
@@ -162,12 +170,44 @@ struct HistoryIndexBuilder {
         return FileOutcome(blob: blobNumber, path: pathNumber, isNewBlob: isNew)
     }
 
+    /// Records that the current commit changes `path` away from `blob` (the old side of a change).
+    /// When the range never introduced `blob` at `path`, that content predates the range: it is
+    /// kept as a boundary pair. Returns the blob's number and whether it still has to be read
+    /// (never met before), or nil for a malformed id or when nothing needs recording.
+    mutating func addOldSide(blob hex: [UInt8], path: [UInt8]) -> FileOutcome? {
+        guard let key = ObjectKey(hex: hex), !commitKeys.isEmpty else { return nil }
+        let known = blobIndex[key]
+        if let known, let pathNumber = pathIndex[ByteKey(path)], seenPairs.contains(HistoryScanIndex.pair(blob: known, path: pathNumber)) {
+            return nil
+        }
+        let pathNumber = intern(path)
+        let blobNumber: Int32
+        if let known {
+            blobNumber = known
+        } else {
+            blobNumber = Int32(blobIndex.count)
+            blobIndex[key] = blobNumber
+        }
+        guard boundarySeen.insert(HistoryScanIndex.pair(blob: blobNumber, path: pathNumber)).inserted else { return nil }
+        boundaryPairs[blobNumber, default: []].append(pathNumber)
+        return FileOutcome(blob: blobNumber, path: pathNumber, isNewBlob: known == nil)
+    }
+
+    private mutating func intern(_ path: [UInt8]) -> Int32 {
+        let key = ByteKey(path)
+        if let known = pathIndex[key] { return known }
+        let number = Int32(paths.count)
+        paths.append(path)
+        pathIndex[key] = number
+        return number
+    }
+
     /// Records one entry of HEAD's tree; paths and blobs the history never introduced are irrelevant.
     mutating func addHeadEntry(blob hex: [UInt8], path: [UInt8]) {
         hasHead = true
         guard let key = ObjectKey(hex: hex), let blob = blobIndex[key] else { return }
         headBlobs.insert(blob)
-        if let path = pathIndex[path] {
+        if let path = pathIndex[ByteKey(path)] {
             headPairs.insert(HistoryScanIndex.pair(blob: blob, path: path))
         }
     }
@@ -200,7 +240,7 @@ struct HistoryIndexBuilder {
             pathIndex: pathIndex, commitKeys: commitKeys, commitTimestamps: commitTimestamps,
             commitAuthors: commitAuthors, authors: authors, introductionsStart: start,
             introductionPaths: sortedPaths, introductionCommits: sortedCommits, headPairs: headPairs,
-            headBlobs: headBlobs)
+            headBlobs: headBlobs, boundaryPairs: boundaryPairs)
     }
 }
 
@@ -227,5 +267,20 @@ enum UTCDate {
         let date = "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
         let time = "\(padded(seconds / 3600, 2)):\(padded(seconds % 3600 / 60, 2)):\(padded(seconds % 60, 2))"
         return date + "T" + time + "Z"
+    }
+}
+
+/// Bytes as a dictionary key, hashed in one pass (an `[UInt8]` key is hashed byte by byte, which
+/// shows in profiles of large histories).
+struct ByteKey: Hashable, Sendable {
+    /// The bytes.
+    let bytes: [UInt8]
+
+    /// Wraps `bytes`.
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -6,14 +6,21 @@ struct ObjectKey: Hashable, Sendable {
     /// Parses 40 or 64 hex digits; nil for anything else.
     init?(hex: some Collection<UInt8>) {
         guard hex.count == 40 || hex.count == 64 else { return nil }
-        var parsed: [UInt64] = [0, 0, 0, 0]
+        // Four locals rather than an array: this runs for every entry of a history's log.
+        var parsed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var position = 0
         for digit in hex {
             guard let value = ObjectKey.hexValue(digit) else { return nil }
-            parsed[position / 16] |= UInt64(value) << (60 - 4 * UInt64(position % 16))
+            let bits = UInt64(value) << (60 - 4 * UInt64(position % 16))
+            switch position / 16 {
+            case 0: parsed.0 |= bits
+            case 1: parsed.1 |= bits
+            case 2: parsed.2 |= bits
+            default: parsed.3 |= bits
+            }
             position += 1
         }
-        words = (parsed[0], parsed[1], parsed[2], parsed[3])
+        words = parsed
     }
 
     /// Parses a hex string like `init(hex:)` on bytes.

@@ -16,8 +16,8 @@ struct RawLogReader {
     enum Record {
         /// A commit header.
         case commit(sha: [UInt8], timestamp: Int64, authorName: [UInt8], authorEmail: [UInt8])
-        /// One changed path of the current commit; `newMode` and `newObject` describe its new side.
-        case entry(newMode: [UInt8], newObject: [UInt8], status: UInt8, path: [UInt8])
+        /// One changed path of the current commit: its old side (all-zero id when added) and new side.
+        case entry(oldMode: [UInt8], oldObject: [UInt8], newMode: [UInt8], newObject: [UInt8], status: UInt8, path: [UInt8])
     }
 
     private let input: ByteStreamReader
@@ -55,7 +55,9 @@ struct RawLogReader {
                 if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") {
                     path = try readField()
                 }
-                return .entry(newMode: Array(parts[1]), newObject: Array(parts[3]), status: status, path: path)
+                return .entry(
+                    oldMode: Array(parts[0]), oldObject: Array(parts[2]), newMode: Array(parts[1]), newObject: Array(parts[3]),
+                    status: status, path: path)
             default:
                 throw malformed("unexpected byte at the start of a record")
             }

@@ -21,11 +21,13 @@ public struct StagedSource: Sendable {
 
     /// The staged text files with their added lines; files larger than `maxFileSize` bytes are skipped.
     public func load(maxFileSize: Int? = nil) throws(GitError) -> StagedSnapshot {
+        // The diff first: it is the slow one (it reads the whole index), and each start costs
+        // about a millisecond, so the others start while it works.
         let started = try StreamingGitProcess.startAll([
-            (RepositoryInfo.questions, false), (StagedSource.diffArguments(base: "HEAD"), false),
-            (["cat-file", "--batch"], true),
+            (StagedSource.diffArguments(base: "HEAD"), false), (["cat-file", "--batch"], true),
+            (RepositoryInfo.questions, false),
         ], runner: runner)
-        let (questions, diff, catFile) = (started[0], started[1], started[2])
+        let (diff, catFile, questions) = (started[0], started[1], started[2])
         // Every exit path below must end the processes; `finish` is idempotent enough for that.
         let answers = questions.output.readAll()
         let answered = questions.finish()

@@ -38,6 +38,13 @@ final class StreamingGitProcess: @unchecked Sendable {
         process.arguments = GitRunner.fixedOptions(directory: runner.directory) + arguments
         process.environment = runner.environment.merging(extraEnvironment) { $1 }
         stdoutPipe = Pipe()
+        // A larger pipe lets git write more before the reader must wake up: fewer context
+        // switches on long outputs (1 MiB is Linux's default ceiling for unprivileged users; a
+        // refusal leaves the default 64 KiB).
+        #if os(Linux)
+            // F_SETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 7), which Glibc only exports under _GNU_SOURCE.
+            _ = fcntl(stdoutPipe.fileHandleForReading.fileDescriptor, 1031, Int32(1 << 20))
+        #endif
         let stderrPipe = Pipe()
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe

@@ -5,6 +5,9 @@ import AlpacaCore
 /// read, a blob git would not give) and may rework the reports once scanning is done (the history
 /// attributes each finding to the commit that introduced it).
 public protocol FragmentSource {
+    /// Begins work that needs no rules (starting git processes), so that it overlaps the rule
+    /// compilation a caller does next; `produce` starts it itself when the caller did not.
+    mutating func start()
     /// Emits every fragment, in a deterministic order; `emit` may block while the engine catches up.
     mutating func produce(_ emit: (Fragment) -> Void) throws(ScanFailure)
     /// The reports after scanning, reworked for this source (default: unchanged).
@@ -21,6 +24,8 @@ public protocol FragmentSource {
 }
 
 extension FragmentSource {
+    /// Nothing to begin early.
+    public mutating func start() {}
     /// Unchanged reports.
     public func finish(_ reports: [FragmentReport]) throws(ScanFailure) -> [FragmentReport] { reports }
     /// Most sources let the session apply excludes.

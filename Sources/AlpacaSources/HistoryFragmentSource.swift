@@ -9,6 +9,10 @@ import Foundation
 /// practice 2 (rotate the key) and say whether the key is still in HEAD's tree. The same secret
 /// found in many blobs and paths becomes one finding, at its earliest introduction (topological
 /// order), with the first introduction at each other path as a related location.
+///
+/// A range (`--since`, `--range`, `--branch` of a branch with history outside it) reports what
+/// its commits added: a secret a file already held when the range began, and that the range only
+/// edited around, is not reported again (the file's pre-range content is read for comparison).
 public struct HistoryFragmentSource: FragmentSource {
     /// Any folder inside the repository.
     public let directory: String
@@ -51,8 +55,9 @@ public struct HistoryFragmentSource: FragmentSource {
         }
         let skips = Locked<[SkippedBlob]>([])
         // git's readers deliver blobs on their own threads; they hand them over to this thread,
-        // which alone feeds the engine. The queue is small: git waits while the engine catches up.
-        let handoff = HandoffQueue<HistoryBlob>(capacity: 8)
+        // which alone feeds the engine. The queue is small (at most 64 blobs and, beyond one
+        // blob, 8 MB): git waits while the engine catches up.
+        let handoff = HandoffQueue<HistoryBlob>(capacity: 64, maxWeight: 8 << 20)
         let outcome = Locked<Result<HistoryScanIndex, GitError>?>(nil)
         let source = BlobHistorySource(runner: runner)
         let range = range
@@ -62,7 +67,7 @@ public struct HistoryFragmentSource: FragmentSource {
             do throws(GitError) {
                 result = .success(try source.run(
                     range: range, maxBlobSize: maxBlobSize,
-                    onBlob: { handoff.push($0) },
+                    onBlob: { handoff.push($0, weight: $0.bytes.count) },
                     onSkip: { skip in skips.withLock { $0.append(skip) } }))
             } catch {
                 result = .failure(error)
@@ -74,11 +79,20 @@ public struct HistoryFragmentSource: FragmentSource {
             emit(Fragment(content: .bytes(blob.bytes), displayPath: blob.path, repoPath: blob.path, origin: .blob(blob.oid)))
         }
         guard let result = outcome.withLock({ $0 }) else { throw ScanFailure("cannot read the git history: the reader stopped without a result") }
+        let index: HistoryScanIndex
         switch result {
-        case .success(let index): self.index = index
+        case .success(let read): index = read
         case .failure(let error): throw ScanFailure("cannot read the git history: \(error)")
         }
-        for skip in skips.withLock({ $0 }).sorted(by: { ($0.path, $0.oid) < ($1.path, $1.oid) }) {
+        self.index = index
+        // A blob left unread matters only where the scan would have reported it: at a path the
+        // range introduced it at and the configuration does not exclude. It is named at the first
+        // such path (a boundary blob, read only for comparison, or an excluded one goes unnamed).
+        let named = skips.withLock { $0 }.compactMap { skip -> SkippedBlob? in
+            guard let path = index.introductions(ofBlob: skip.oid).first(where: { !excludes($0.path) })?.path else { return nil }
+            return SkippedBlob(oid: skip.oid, path: path, size: skip.size, reason: skip.reason)
+        }
+        for skip in named.sorted(by: { ($0.path, $0.oid) < ($1.path, $1.oid) }) {
             let what: String
             switch skip.reason {
             case .tooLarge: what = "not scanned: the blob (\(skip.size ?? 0) bytes) is over the size limit of \(maxBlobSize) bytes (raise it with --max-file-size)"
@@ -98,6 +112,15 @@ public struct HistoryFragmentSource: FragmentSource {
             let introduction: HistoryIntroduction
             let finding: Finding
         }
+        func key(_ finding: Finding) -> String { finding.ruleId + "\u{0}" + finding.secret }
+        // What each path held when a range began: secrets found there were carried, not added.
+        var carried: [String: Set<String>] = [:]
+        for report in reports where !report.findings.isEmpty {
+            guard case .blob(let oid) = report.info.origin else { continue }
+            for path in index.boundaryPaths(ofBlob: oid) {
+                carried[path, default: []].formUnion(report.findings.map(key))
+            }
+        }
         var occurrences: [String: [Occurrence]] = [:]
         var passthrough: [FragmentReport] = []
         for report in reports {
@@ -105,15 +128,27 @@ public struct HistoryFragmentSource: FragmentSource {
                 passthrough.append(report)
                 continue
             }
-            var kept = report
-            kept.findings = []
             let introductions = index.introductions(ofBlob: oid).filter { !excludes($0.path) }
-            // A blob seen only at excluded paths: neither its findings nor its warnings count.
-            if introductions.isEmpty { continue }
-            if !kept.warnings.isEmpty || kept.skipped != nil { passthrough.append(kept) }
+            // A blob seen only at excluded paths (or only as a range's boundary): neither its
+            // findings nor its warnings count.
+            guard let firstPath = introductions.first?.path else { continue }
+            if !report.warnings.isEmpty || report.skipped != nil {
+                // Named where the scan reports it (the blob was read under the first path it was met at).
+                var kept = report
+                kept.findings = []
+                kept.info.displayPath = firstPath
+                kept.info.repoPath = firstPath
+                kept.warnings = report.warnings.map { warning in
+                    var moved = warning
+                    moved.path = firstPath
+                    moved.repoPath = firstPath
+                    return moved
+                }
+                passthrough.append(kept)
+            }
             for finding in report.findings {
-                for introduction in introductions {
-                    occurrences[finding.ruleId + "\u{0}" + finding.secret, default: []].append(
+                for introduction in introductions where carried[introduction.path]?.contains(key(finding)) != true {
+                    occurrences[key(finding), default: []].append(
                         Occurrence(order: introduction.commitOrder, introduction: introduction, finding: finding))
                 }
             }

@@ -14,15 +14,21 @@ public struct ScanSettings: Sendable {
     public var jobs: Int
     /// Files larger than this are not read (and named in a warning).
     public var maxFileSize: Int
+    /// Counters for a progress display, when one watches the scan.
+    public var progress: ScanProgress?
 
     /// Creates settings.
-    public init(ruleSet: RuleSet, config: Config, policy: ScanPolicy, baseline: Baseline?, jobs: Int, maxFileSize: Int) {
+    public init(
+        ruleSet: RuleSet, config: Config, policy: ScanPolicy, baseline: Baseline?, jobs: Int, maxFileSize: Int,
+        progress: ScanProgress? = nil
+    ) {
         self.ruleSet = ruleSet
         self.config = config
         self.policy = policy
         self.baseline = baseline
         self.jobs = jobs
         self.maxFileSize = maxFileSize
+        self.progress = progress
     }
 }
 
@@ -48,7 +54,8 @@ public enum ScanSession {
     /// Scans everything `source` emits.
     public static func run(_ source: inout some FragmentSource, settings: ScanSettings) throws(ScanFailure) -> ScanResult {
         let engine = ScanEngine(
-            scanner: FragmentScanner(ruleSet: settings.ruleSet, policy: settings.policy), jobs: settings.jobs, maxFileSize: settings.maxFileSize)
+            scanner: FragmentScanner(ruleSet: settings.ruleSet, policy: settings.policy), jobs: settings.jobs, maxFileSize: settings.maxFileSize,
+            progress: settings.progress)
         let config = settings.config
         let filter = !source.appliesExcludesItself
         let output = try engine.run { (emit: (Fragment) -> Void) throws(ScanFailure) in
@@ -64,11 +71,25 @@ public enum ScanSession {
         summary.filesSkipped += source.skipped
         summary.findings = findings.count
         summary.suppressed = findings.count(where: \.isSuppressed)
+        // Reports of a history scan come in the order git's readers delivered the blobs, which
+        // varies from run to run: skips are listed by path and reason, and warnings equal in path
+        // and message are ordered by their other fields, so that output never depends on timing.
+        // Bytes, not String comparison: two spellings of one name (NFC, NFD) are two files.
+        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         let engineSkips = reports.compactMap { report in
             report.skipped.map { SkippedInput(path: report.info.displayPath, reason: $0.message(limit: settings.maxFileSize)) }
         }
-        let skips = (engineSkips + source.skippedInputs).sorted { ($0.path, $0.reason) < ($1.path, $1.reason) }
-        let allWarnings = (warnings + source.warnings).sorted(by: ScanWarning.reportOrder)
+        let skips = (engineSkips + source.skippedInputs).sorted {
+            $0.path.utf8.elementsEqual($1.path.utf8) ? precedes($0.reason, $1.reason) : precedes($0.path, $1.path)
+        }
+        let allWarnings = Set(warnings + source.warnings).sorted { a, b in
+            if ScanWarning.reportOrder(a, b) { return true }
+            if ScanWarning.reportOrder(b, a) { return false }
+            if a.isIncomplete != b.isIncomplete { return a.isIncomplete }
+            let (pathA, pathB) = (a.path ?? "", b.path ?? "")
+            if !pathA.utf8.elementsEqual(pathB.utf8) { return precedes(pathA, pathB) }
+            return precedes(a.repoPath ?? "", b.repoPath ?? "")
+        }
         return ScanResult(findings: findings, warnings: allWarnings, summary: summary, skips: skips)
     }
 }

@@ -111,7 +111,7 @@ struct ScanCommand: ParsableCommand {
         if staged && history { throw ValidationError("--staged and --history cannot be combined") }
         if (since != nil || range != nil || branch != nil) && !history { throw ValidationError("--since, --range and --branch need --history") }
         if [since, range, branch].compactMap({ $0 }).count > 1 { throw ValidationError("give only one of --since, --range and --branch") }
-        if let range, !range.contains("..") { throw ValidationError("--range takes a range such as main..feature or v1.0..HEAD") }
+        if let range, !range.contains("..") { throw ValidationError("--range takes a range A..B such as main..feature or v1.0..HEAD, not '\(range)'") }
         if staged && !paths.isEmpty { throw ValidationError("--staged scans the repository of the current folder; do not pass paths") }
         if history && paths.count > 1 { throw ValidationError("--history scans one repository: pass at most one path") }
         if readsStdin && (staged || history) { throw ValidationError("standard input cannot be combined with --staged or --history") }
@@ -141,6 +141,12 @@ struct ScanCommand: ParsableCommand {
         let hosts = try VerificationStep.hosts(environment: environment)
         let verifies = verify || onlyVerified || environment["ALPACA_LINT_VERIFY"] == "1"
         let readsStdin = stdin || paths.contains("-")
+        // git reads the index while the rules compile: a pre-commit hook waits for this.
+        var stagedSource: StagedFragmentSource?
+        if staged {
+            stagedSource = StagedFragmentSource(directory: FileManager.default.currentDirectoryPath, maxFileSize: maxFileSize)
+            stagedSource?.start()
+        }
         let setup = try RunSetup.prepare(
             configPath: config, ruleDirectories: ruleDirectories, anchor: configAnchor(readsStdin: readsStdin),
             honourInlineAllows: !noInlineAllow)
@@ -149,7 +155,7 @@ struct ScanCommand: ParsableCommand {
             ruleSet: setup.ruleSet, config: setup.config, policy: setup.policy,
             baseline: try baseline.map { try Baseline.load(path: $0) },
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, maxFileSize: maxFileSize)
-        var result = try scan(settings: settings, readsStdin: readsStdin)
+        var result = try scan(settings: settings, readsStdin: readsStdin, staged: stagedSource)
         clock.mark("scanned")
         let treeScan = !staged && !history && !readsStdin
         let here = FileManager.default.currentDirectoryPath
@@ -224,7 +230,8 @@ struct ScanCommand: ParsableCommand {
         return .all
     }
 
-    private func scan(settings: ScanSettings, readsStdin: Bool) throws -> ScanResult {
+    /// Scans what the options select; `staged` is a staged source already started, when there is one.
+    private func scan(settings: ScanSettings, readsStdin: Bool, staged started: StagedFragmentSource? = nil) throws -> ScanResult {
         let here = FileManager.default.currentDirectoryPath
         if readsStdin {
             var source = StdinSource(
@@ -232,7 +239,7 @@ struct ScanCommand: ParsableCommand {
             return try ScanSession.run(&source, settings: settings)
         }
         if staged {
-            var source = StagedFragmentSource(directory: here, maxFileSize: maxFileSize)
+            var source = started ?? StagedFragmentSource(directory: here, maxFileSize: maxFileSize)
             return try ScanSession.run(&source, settings: settings)
         }
         let config = settings.config
@@ -240,10 +247,24 @@ struct ScanCommand: ParsableCommand {
             var source = HistoryFragmentSource(
                 directory: paths.first ?? here, range: historyRange, maxBlobSize: maxFileSize,
                 excludes: { config.excludes(relativePath: $0) })
-            return try ScanSession.run(&source, settings: settings)
+            return try withProgress(settings, unit: "blobs", countsDistinctSecrets: true) { try ScanSession.run(&source, settings: $0) }
         }
         var source = TreeSource(paths: paths.isEmpty ? ["."] : paths, respectIgnore: !noIgnore, excludes: { config.excludes(relativePath: $0) })
-        return try ScanSession.run(&source, settings: settings)
+        return try withProgress(settings, unit: "files", countsDistinctSecrets: false) { try ScanSession.run(&source, settings: $0) }
+    }
+
+    /// Runs `scan` with a progress line on stderr when stderr is a terminal and --quiet is off.
+    private func withProgress(
+        _ settings: ScanSettings, unit: String, countsDistinctSecrets: Bool, _ scan: (ScanSettings) throws -> ScanResult
+    ) throws -> ScanResult {
+        guard ProgressDisplay.isWanted(quiet: quiet) else { return try scan(settings) }
+        var watched = settings
+        let progress = ScanProgress()
+        watched.progress = progress
+        let display = ProgressDisplay(progress: progress, unit: unit, countsDistinctSecrets: countsDistinctSecrets)
+        display.start()
+        defer { display.stop() }
+        return try scan(watched)
     }
 }
 

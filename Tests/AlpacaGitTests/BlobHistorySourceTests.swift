@@ -189,6 +189,34 @@ struct BlobHistorySourceTests {
         #expect(try paths(.branch("feature")) == ["a.txt", "b.txt", "f.txt"])
     }
 
+    @Test func aRangeAlsoReadsThePreRangeContentOfFilesItChanges() throws {
+        let repo = try TestRepository()
+        try repo.write("a.txt", "old\n")
+        try repo.write("untouched.txt", "same\n")
+        let base = try repo.commitAll("first", at: 1_700_000_000)
+        try repo.write("a.txt", "old\nnew\n")
+        try repo.commitAll("second", at: 1_700_000_100)
+        try repo.write("a.txt", "old\nnew\nnewer\n")
+        try repo.write("b.txt", "old\n")
+        try repo.commitAll("third", at: 1_700_000_200)
+        let oldA = try blobID(repo, "\(base):a.txt")
+        let secondA = try blobID(repo, "HEAD~1:a.txt")
+
+        let (index, delivered) = try scan(repo, range: .since(base))
+        // The pre-range a.txt is read once (for the first change), the range's own versions once each.
+        #expect(delivered.blobs.map(\.oid).sorted() == [oldA, secondA, try blobID(repo, "HEAD:a.txt")].sorted())
+        #expect(index.boundaryPaths(ofBlob: oldA) == ["a.txt"])
+        // The same content added at a new path inside the range is an introduction there.
+        #expect(index.introductions(ofBlob: oldA).map(\.path) == ["b.txt"])
+        #expect(index.boundaryPaths(ofBlob: secondA).isEmpty, "the range's own version is not a boundary")
+        #expect(index.introductions(ofBlob: secondA).map(\.path) == ["a.txt"])
+
+        // A full scan has no boundary.
+        let full = try scan(repo).index
+        #expect(full.boundaryPaths(ofBlob: oldA).isEmpty)
+        #expect(full.introductions(ofBlob: oldA).map(\.path) == ["a.txt", "b.txt"])
+    }
+
     @Test func badRevisionsAreClearErrors() throws {
         let repo = try TestRepository()
         try repo.write("a.txt", "a\n")
@@ -457,7 +485,7 @@ struct BlobHistorySourceTests {
                 switch record {
                 case .commit(let sha, let timestamp, let name, _):
                     records.append(sha + Array("\(timestamp)".utf8) + name)
-                case .entry(let mode, let object, _, let path): records.append(mode + object + path)
+                case .entry(_, _, let mode, let object, _, let path): records.append(mode + object + path)
                 }
             }
             if capacity == 3 { fromPipe = records } else { whole = records }

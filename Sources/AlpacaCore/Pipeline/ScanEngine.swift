@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PCRE2Kit
+import Synchronization
 
 /// What the engine produced: the reports worth keeping, in emission order, and the totals.
 public struct EngineOutput: Sendable {
@@ -23,12 +24,15 @@ public struct ScanEngine: Sendable {
     public let jobs: Int
     /// Files larger than this many bytes are not read; each is named in a warning.
     public let maxFileSize: Int
+    /// Live counters for a progress display, updated after each fragment; nil when nobody watches.
+    public let progress: ScanProgress?
 
     /// Creates an engine.
-    public init(scanner: FragmentScanner, jobs: Int, maxFileSize: Int) {
+    public init(scanner: FragmentScanner, jobs: Int, maxFileSize: Int, progress: ScanProgress? = nil) {
         self.scanner = scanner
         self.jobs = max(1, jobs)
         self.maxFileSize = maxFileSize
+        self.progress = progress
     }
 
     /// Scans the fragments `produce` emits while it is still producing them.
@@ -53,9 +57,10 @@ public struct ScanEngine: Sendable {
                     available.wait()
                     guard let (sequence, fragment) = queue.withLock({ $0.pop() }) else { break }
                     freeSlots.signal()
-                    if let report = scan(fragment, sequence: sequence, reader: &reader, scratch: scratch, summary: &local.summary) {
-                        local.reports.append(report)
-                    }
+                    let bytesBefore = local.summary.bytesScanned
+                    let report = scan(fragment, sequence: sequence, reader: &reader, scratch: scratch, summary: &local.summary)
+                    if let report { local.reports.append(report) }
+                    progress?.record(bytes: local.summary.bytesScanned - bytesBefore, findings: report?.findings ?? [])
                 }
                 collected.withLock { total in
                     total.reports += local.reports
@@ -114,6 +119,63 @@ public struct ScanEngine: Sendable {
         let keep = !report.findings.isEmpty || !report.warnings.isEmpty || report.skipped != nil
             || (fragment.gitState != nil && scanner.ruleSet.fileRulesMayApply(to: fragment.repoPath, scratch: scratch))
         return keep ? report : nil
+    }
+}
+
+/// Live counters of a running scan, for a progress line: workers add to them after each fragment;
+/// any thread may read them. They never change what is reported.
+public final class ScanProgress: Sendable {
+    private let fragments = Atomic<Int>(0)
+    private let bytes = Atomic<Int>(0)
+    private let findings = Atomic<Int>(0)
+    // Hashes of (rule, secret): a history scan reports each secret once however many blobs hold it.
+    private let secrets = Locked(Set<Int>())
+
+    /// What the counters say at one moment.
+    public struct Snapshot: Sendable, Equatable {
+        /// Fragments scanned or skipped.
+        public var fragments: Int
+        /// Bytes scanned.
+        public var bytes: Int
+        /// Findings made so far, before post-passes (allows, baseline) and history's merging.
+        public var findings: Int
+        /// Distinct (rule, secret) pairs among them.
+        public var distinctSecrets: Int
+
+        /// Creates a snapshot.
+        public init(fragments: Int, bytes: Int, findings: Int, distinctSecrets: Int) {
+            self.fragments = fragments
+            self.bytes = bytes
+            self.findings = findings
+            self.distinctSecrets = distinctSecrets
+        }
+    }
+
+    /// Counters at zero.
+    public init() {}
+
+    /// Counts one finished fragment.
+    func record(bytes scanned: Int, findings found: [Finding]) {
+        if !found.isEmpty {
+            findings.wrappingAdd(found.count, ordering: .relaxed)
+            secrets.withLock { set in
+                for finding in found {
+                    var hasher = Hasher()
+                    hasher.combine(finding.ruleId)
+                    hasher.combine(finding.secret)
+                    set.insert(hasher.finalize())
+                }
+            }
+        }
+        bytes.wrappingAdd(scanned, ordering: .relaxed)
+        fragments.wrappingAdd(1, ordering: .relaxed)
+    }
+
+    /// The counters now.
+    public var snapshot: Snapshot {
+        Snapshot(
+            fragments: fragments.load(ordering: .relaxed), bytes: bytes.load(ordering: .relaxed),
+            findings: findings.load(ordering: .relaxed), distinctSecrets: secrets.withLock { $0.count })
     }
 }
 
