@@ -91,3 +91,64 @@ extension Array where Element == UInt8 {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// `alpacaMention` is `alpacaName` rewritten for speed; the file-wide checks rely on both finding
+/// the same files.
+struct AlpacaMentionTests {
+    @Test("alpacaMention occurs in a text exactly when alpacaName does")
+    func alpacaMentionAgreesWithAlpacaName() throws {
+        let probe = """
+            [[rules]]
+            id = "probe-name"
+            practice = 1
+            severity = "note"
+            title = "probe"
+            regex = '''{{alpacaName}}'''
+            [[rules]]
+            id = "probe-mention"
+            practice = 1
+            severity = "note"
+            title = "probe"
+            regex = '''{{alpacaMention}}'''
+            """
+        let ruleSet = try RuleSet.load(userFiles: [("probe.toml", probe)])
+        let name = try #require(ruleSet.rules.first { $0.id == "probe-name" }?.detectors.first?.pattern)
+        let mention = try #require(ruleSet.rules.first { $0.id == "probe-mention" }?.detectors.first?.pattern)
+        let scratch = PCRE2MatchScratch()
+        let texts = [
+            "import alpaca_trade_api", "APCA_API_KEY_ID", "ALPACA", "Alpaca.Markets", "apca", "xapcax", "AlPaCa",
+            "alpac", "apc", "paca", "pca", "a pca", "al paca", "alpa ca", "", "no vendor named here", "ALPAC A", "APCa",
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            #expect(try name.matches(bytes, using: scratch) == mention.matches(bytes, using: scratch), "\(text)")
+        }
+        // Seeded strings over the letters of both names, where the two patterns could part ways.
+        var random = CalibrationTests.Random(state: 2026)
+        let letters = Array("aAlLpPcC _".utf8)
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int(random.next() % 13)).map { _ in random.pick(letters) }
+            #expect(try name.matches(bytes, using: scratch) == mention.matches(bytes, using: scratch), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+}
+
+/// `firstOffset` (memmem underneath) at the edges of the buffer.
+struct FirstOffsetTests {
+    @Test func findsFirstOccurrenceFromAnOffset() {
+        let haystack = Array("lpaca alpaca lpaca".utf8)
+        haystack.withUnsafeBytes { buffer in
+            #expect(firstOffset(of: Array("lpaca".utf8), in: buffer) == 0)
+            #expect(firstOffset(of: Array("lpaca".utf8), in: buffer, from: 1) == 7)
+            #expect(firstOffset(of: Array("lpaca".utf8), in: buffer, from: 8) == 13, "a needle that ends the buffer")
+            #expect(firstOffset(of: Array("lpaca".utf8), in: buffer, from: 14) == nil)
+            #expect(firstOffset(of: Array("lpaca".utf8), in: buffer, from: 99) == nil, "past the end")
+            #expect(firstOffset(of: Array("LPACA".utf8), in: buffer) == nil, "byte for byte")
+            #expect(firstOffset(of: [], in: buffer, from: 3) == 3)
+        }
+        let overlapping = Array("aaab".utf8)
+        overlapping.withUnsafeBytes { buffer in
+            #expect(firstOffset(of: Array("aab".utf8), in: buffer) == 1)
+        }
+    }
+}

@@ -72,13 +72,14 @@ struct Matcher {
 
     // MARK: - Gates
 
-    /// Whether `detector` can match here: its path filters pass, its literals and one of its
-    /// keywords occur, its anchor occurs, and one of its requirements can still hold. Cheapest and
-    /// most shared checks first; every answer is cached in the view.
+    /// Whether `detector` can match here: its path filters pass, its literals occur, one of its
+    /// requirements can still hold, one of its keywords and its anchor occur. Cheapest and most
+    /// shared checks first; every answer is cached in the view.
     private func shouldRun(_ detector: Detector, view: inout TextView, accepted: AcceptedMatches) throws(PCRE2MatchError) -> Bool {
         guard view.pathAllowed(detector) else { return false }
         guard view.allLiteralsPresent(detector.literals) else { return false }
-        guard view.anyKeywordPresent(detector.keywordIndexes) else { return false }
+        // Requirements before keywords: most files hold no key ID and no Alpaca name, which one
+        // cached search answers for every rule, while each keyword costs a search of its own.
         if !detector.requires.isEmpty {
             var possible = false
             for requirement in detector.requires {
@@ -96,6 +97,7 @@ struct Matcher {
             }
             if !possible { return false }
         }
+        guard view.anyKeywordPresent(detector.keywordIndexes) else { return false }
         if let anchor = detector.anchor, try view.anchorLines(anchor).isEmpty { return false }
         return true
     }
