@@ -104,7 +104,8 @@ struct HistoryTests {
         #expect(result.status == 1, "\(result.diagnostics)")
         #expect(result.locations == ["alpaca-paper-key-id bot.py:2"], "\(result.diagnostics)")
         #expect(result.findings.first?["commit"] as? String == added)
-        #expect((result.findings.first?["related"] as? [Any] ?? []).isEmpty, "\(result.diagnostics)")
+        let related: [Any] = result.findings.first?["related"] as? [Any] ?? []
+        #expect(related.isEmpty, "\(result.diagnostics)")
         // Eleven blobs were read, each once.
         let summary = result.json?["summary"] as? [String: Any]
         #expect(summary?["filesScanned"] as? Int == 11, "\(result.diagnostics)")
@@ -141,8 +142,10 @@ struct HistoryTests {
         #expect(byPath["feature.py"]?["commit"] as? String == featureCommit)
         #expect(byPath["main.py"]?["commit"] as? String == mergeCommit)
         #expect(byPath["experiment.py"]?["commit"] as? String == experimentCommit)
-        #expect((byPath["feature.py"]?["message"] as? String ?? "").contains(Self.stillInTree))
-        #expect((byPath["experiment.py"]?["message"] as? String ?? "").contains(Self.removed), "not in HEAD's tree")
+        let featureMessage: String = byPath["feature.py"]?["message"] as? String ?? ""
+        let experimentMessage: String = byPath["experiment.py"]?["message"] as? String ?? ""
+        #expect(featureMessage.contains(Self.stillInTree))
+        #expect(experimentMessage.contains(Self.removed), "not in HEAD's tree")
 
         // One branch only: the unmerged experiment is out of it.
         let main = try git.lint(["--history", "--branch", "main", "--format", "json"])
@@ -281,7 +284,8 @@ struct HistoryTests {
         let result = try git.lint(["--history", "--format", "json", "--max-file-size", "2000"])
         #expect(result.locations == ["alpaca-paper-key-id src/copy.py:2"], "\(result.diagnostics)")
         #expect(result.findings.first?["commit"] as? String == (try git.sha("HEAD~1")))
-        #expect((result.json?["warnings"] as? [Any] ?? []).isEmpty, "\(result.diagnostics)")
+        let noWarnings: [Any] = result.json?["warnings"] as? [Any] ?? []
+        #expect(noWarnings.isEmpty, "\(result.diagnostics)")
         #expect(result.status == 1, "\(result.diagnostics)")
         #expect(!result.stderr.contains("fixtures/"), "\(result.diagnostics)")
 
@@ -343,7 +347,8 @@ struct HistoryTests {
         let warnings = result.json?["warnings"] as? [[String: Any]] ?? []
         #expect(warnings.count == 1, "\(result.diagnostics)")
         #expect(warnings.first?["path"] as? String == "data/big.csv")
-        #expect((warnings.first?["message"] as? String ?? "").contains("size limit"))
+        let firstMessage: String = warnings.first?["message"] as? String ?? ""
+        #expect(firstMessage.contains("size limit"))
         #expect(warnings.first?["incomplete"] as? Bool == true)
         #expect(result.stderr.contains("data/big.csv"), "\(result.diagnostics)")
         // The rest was still scanned.
@@ -352,7 +357,8 @@ struct HistoryTests {
         let tolerated = try git.lint(["--history", "--format", "json", "--max-file-size", "1000", "--incomplete-exit-code", "0"])
         #expect(tolerated.status == 1, "\(tolerated.diagnostics)")
         let roomy = try git.lint(["--history", "--format", "json"])
-        #expect((roomy.json?["warnings"] as? [Any] ?? []).isEmpty, "\(roomy.diagnostics)")
+        let roomyWarnings: [Any] = roomy.json?["warnings"] as? [Any] ?? []
+        #expect(roomyWarnings.isEmpty, "\(roomy.diagnostics)")
     }
 }
 

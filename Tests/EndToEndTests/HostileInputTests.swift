@@ -192,7 +192,7 @@ struct HostileInputTests {
             index += 1
         }
         let url = root.appendingPathComponent("app.min.js")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         let handle = try FileHandle(forWritingTo: url)
         for _ in 0..<50 { try handle.write(contentsOf: chunk) }
         try handle.write(contentsOf: Data("const keyId=\"\(Self.keyId)\";const secret=\"\(Self.secret)\";".utf8))

@@ -57,13 +57,13 @@ enum SecretHeuristics {
         if hasPlaceholderWord(bytes, bodyStart: hasPrefix ? 2 : 0) { return true }
         let n = body.count
         let a = Double(alphabetSize(body))
-        if longestRun(body) >= smallest(from: 4, n) { Double($1 - $0 + 1) * pow(a, -Double($0 - 1)) } { return true }
+        if longestRun(body) >= smallest(from: 4, n, probability: { Double($1 - $0 + 1) * pow(a, -Double($0 - 1)) }) { return true }
         let (longestSequence, runsOfThree) = sequences(body)
-        if longestSequence >= smallest(from: 4, n) { 2 * Double($1 - $0 + 1) * pow(a, -Double($0 - 1)) } { return true }
+        if longestSequence >= smallest(from: 4, n, probability: { 2 * Double($1 - $0 + 1) * pow(a, -Double($0 - 1)) }) { return true }
         // Several short sequences typed by hand: XYZ123ABC456…
         if runsOfThree >= poissonThreshold(mean: 2 * Double(max(0, n - 2)) / (a * a), atLeast: 3) { return true }
         // Interleaved sequences typed by hand into key IDs: PKA1B2C3D4E5….
-        if longestInterleavedSequence(body) >= smallest(from: 5, n) { 4 * Double($1) / 2 * pow(a, -Double($0 - 1)) } { return true }
+        if longestInterleavedSequence(body) >= smallest(from: 5, n, probability: { 4 * Double($1) / 2 * pow(a, -Double($0 - 1)) }) { return true }
         if n >= 16 && Set(body).count < 6 { return true }
         return false
     }
