@@ -90,6 +90,22 @@ struct CorrelatorTests {
         #expect(try Self.mixups("# key = 'PK123456'\nurl = 'https://live.example'\n").isEmpty)
     }
 
+    @Test("a Bruno request file is one setup: its url block and headers block pair")
+    func brunoRequestIsOneSetup() throws {
+        let request = """
+            get {
+              url: https://live.example/v2/account
+              auth: none
+            }
+
+            headers {
+              APCA-API-KEY-ID: PK123456
+            }
+            """
+        #expect(try Self.mixups(request, path: "bruno/get-account.bru") == ["PK123456"])
+        #expect(try Self.mixups(request, path: "client.js").isEmpty, "in code, sibling blocks stay apart")
+    }
+
     @Test("branches are separate setups")
     func branches() throws {
         let text = """

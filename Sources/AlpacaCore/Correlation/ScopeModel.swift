@@ -30,6 +30,8 @@ struct ScopeModel {
     private let flavour: Flavour
     /// A YAML file: its `- name:` / `- key:` list entries are parts of one list, not blocks.
     private let isYAML: Bool
+    /// A Bruno request (`.bru`): its blocks (`get { url: … }`, `headers { … }`) describe one request.
+    private let isBruno: Bool
 
     /// What kind of text the file is, from its name: prose formats mark their non-code parts.
     enum Flavour {
@@ -55,6 +57,7 @@ struct ScopeModel {
         }
         self.flavour = flavour
         isYAML = lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
+        isBruno = lower.hasSuffix(".bru")
         codeEnd = Array(repeating: nil, count: lines.lineCount)
         var spans = scanCode(flavour: flavour)
         spans += indentationBlocks(flavour: flavour)
@@ -528,7 +531,8 @@ struct ScopeModel {
 
     /// Sorts the spans into a tree under the file's root; a span that crosses its parent's end is cut there.
     private mutating func build(_ spans: [Span]) {
-        nodes = [Node(start: 0, end: buffer.count + 1, parent: 0, isDeclaration: true, depth: 0, isExpression: false)]
+        // The file declares what its setups share, except a Bruno file: it is one request.
+        nodes = [Node(start: 0, end: buffer.count + 1, parent: 0, isDeclaration: !isBruno, depth: 0, isExpression: false)]
         let sorted = spans.filter { $0.end > $0.start }.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
         var stack = [0]
         for span in sorted {
@@ -541,7 +545,7 @@ struct ScopeModel {
             let isExpression: Bool
             switch span.bracket {
             case UInt8(ascii: "("), UInt8(ascii: "["): isExpression = true
-            case UInt8(ascii: "{"): isExpression = !isDeclaration && isLiteralBrace(span.start)
+            case UInt8(ascii: "{"): isExpression = isBruno || (!isDeclaration && isLiteralBrace(span.start))
             // An indented block inside an argument list or literal continues it; in YAML, the
             // name/value entries of an environment list (`- name: X` / `value: …`, Kubernetes and
             // Render) are elements of one list.
