@@ -106,6 +106,26 @@ struct CorrelatorTests {
         #expect(try Self.mixups(request, path: "client.js").isEmpty, "in code, sibling blocks stay apart")
     }
 
+    @Test("a YAML anchor's mapping pairs where an alias merges it, not elsewhere")
+    func yamlAnchorsMergeByName() throws {
+        let merged = """
+            x-alpaca: &alpaca
+              KEY_ID: PK123456
+
+            services:
+              bot:
+                environment:
+                  <<: *alpaca
+                  BASE_URL: https://live.example
+              other:
+                environment:
+                  BASE_URL: https://live.example
+            """
+        #expect(try Self.mixups(merged, path: "docker-compose.yml") == ["PK123456"], "only the service that merges the anchor")
+        let unmerged = merged.replacingOccurrences(of: "      <<: *alpaca\n", with: "")
+        #expect(try Self.mixups(unmerged, path: "docker-compose.yml").isEmpty)
+    }
+
     @Test("branches are separate setups")
     func branches() throws {
         let text = """

@@ -145,11 +145,35 @@ struct ScopeModel {
             if flavour == .notebook && isCellTopLevel(offset) { return (name, 0) }
             return (name, node)
         }
+        // YAML: a mapping under an anchor (`x-alpaca: &alpaca` above `APCA_API_KEY_ID: …`) is used
+        // by name wherever an alias merges it (`<<: *alpaca`).
+        if isYAML, let anchor = yamlAnchor(enclosing: node) { return (anchor, 0) }
         // The literal sits in an object or call that is itself assigned to a name (an indented
         // block inside the object's braces counts as the object).
         var current = node
         for _ in 0..<3 where current != 0 && !nodes[current].isDeclaration {
             if let name = assignedName(before: nodes[current].start, allowingConstructor: true) { return (name, nodes[current].parent) }
+            current = nodes[current].parent
+        }
+        return nil
+    }
+
+    /// The anchor (`&name`, ending the header line) of the innermost YAML block around `node` that
+    /// carries one, at most three blocks up.
+    private func yamlAnchor(enclosing node: Int) -> String? {
+        var current = node
+        for _ in 0..<3 where current != 0 {
+            let headerLine = lines.line(of: nodes[current].start) - 1
+            if headerLine >= 1 {
+                let text = lineText(headerLine)
+                var end = text.count
+                while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x09 || text[end - 1] == 0x0D { end -= 1 }
+                var start = end
+                while start > 0, Self.isIdentifierByte(text[start - 1]) || text[start - 1] == UInt8(ascii: "-") || text[start - 1] == UInt8(ascii: ".") { start -= 1 }
+                if start < end, start > 0, text[start - 1] == UInt8(ascii: "&") {
+                    return "*" + String(decoding: text[start..<end], as: UTF8.self)
+                }
+            }
             current = nodes[current].parent
         }
         return nil
