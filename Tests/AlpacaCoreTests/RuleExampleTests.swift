@@ -1,4 +1,5 @@
 @testable import AlpacaCore
+import PCRE2Kit
 import Testing
 
 /// Every example of every built-in rule, run through the real scanner with all rules loaded.
@@ -61,8 +62,12 @@ struct RuleExampleTests {
         let tracked = rule.kind == .envFileTracked
         let info = FragmentInfo(displayPath: testCase.example.path, repoPath: testCase.example.path, origin: .workingTree, gitState: nil)
         let holdsCredentials = content.contains { ruleSet.rule(id: $0.ruleId)?.metadata.isCredential ?? false }
+        let publicSettings = Array(testCase.example.text.utf8).withUnsafeBytes { raw in
+            ruleSet.publicSettingsRules(for: testCase.example.path, buffer: raw, scratch: PCRE2MatchScratch())
+        }
         return EnvFileCheck(ruleSet: ruleSet).findings(
-            for: info, state: Fragment.GitState(isTracked: tracked, isIgnored: false), holdsCredentials: holdsCredentials
+            for: info, state: Fragment.GitState(isTracked: tracked, isIgnored: false), holdsCredentials: holdsCredentials,
+            publicSettingsRules: publicSettings
         ).filter { $0.ruleId == testCase.ruleId }
     }
 

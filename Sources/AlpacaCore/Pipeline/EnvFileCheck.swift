@@ -16,9 +16,12 @@ public struct EnvFileCheck: Sendable {
         self.policy = policy
     }
 
-    /// Findings for one file the scan included, given git's view of it (`state`) and whether the
-    /// credential rules found something in it (a template then counts as a real `.env`).
-    public func findings(for info: FragmentInfo, state: Fragment.GitState, holdsCredentials: Bool) -> [Finding] {
+    /// Findings for one file the scan included, given git's view of it (`state`), whether the
+    /// credential rules found something in it (a template then counts as a real `.env`), and the
+    /// rules for which it holds only public settings (exempt, like a template, unless it holds credentials).
+    public func findings(
+        for info: FragmentInfo, state: Fragment.GitState, holdsCredentials: Bool, publicSettingsRules: Set<String> = []
+    ) -> [Finding] {
         let scratch = PCRE2MatchScratch()
         var result: [Finding] = []
         let name = Array(info.repoPath.utf8)
@@ -28,6 +31,7 @@ public struct EnvFileCheck: Sendable {
             if let templates = rule.templatePattern, (try? templates.matches(name, using: scratch)) == true, !holdsCredentials {
                 continue
             }
+            if publicSettingsRules.contains(rule.id), !holdsCredentials { continue }
             let path = info.repoPath
             let message: String
             switch rule.kind {

@@ -109,6 +109,8 @@ public struct FragmentReport: Sendable {
     public var skipped: SkipReason?
     /// Emission order, for deterministic results.
     public var sequence: Int
+    /// The `.env` rules for which the file holds only public settings (see `publicSettings`).
+    public var publicSettingsRules: Set<String> = []
 
     /// Creates a report.
     public init(info: FragmentInfo, findings: [Finding], warnings: [ScanWarning], bytesScanned: Int?, skipped: SkipReason?, sequence: Int) {

@@ -39,7 +39,8 @@ public struct PostPasses: Sendable {
             // 2. The .env rules, on what is left.
             if let state = report.info.gitState, report.skipped != .notRegular {
                 let holdsCredentials = kept.contains { ruleSet.rule(id: $0.ruleId)?.metadata.isCredential ?? false }
-                kept += envCheck.findings(for: report.info, state: state, holdsCredentials: holdsCredentials)
+                kept += envCheck.findings(
+                    for: report.info, state: state, holdsCredentials: holdsCredentials, publicSettingsRules: report.publicSettingsRules)
             }
             findings += kept
         }

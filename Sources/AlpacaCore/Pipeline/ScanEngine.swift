@@ -105,6 +105,11 @@ public struct ScanEngine: Sendable {
             report.findings = findings
             report.warnings = warnings
             report.bytesScanned = count
+            if fragment.gitState != nil {
+                report.publicSettingsRules = reader.buffer.withUnsafeBytes { raw in
+                    scanner.ruleSet.publicSettingsRules(for: fragment.repoPath, buffer: UnsafeRawBufferPointer(rebasing: raw[0..<count]), scratch: scratch)
+                }
+            }
             summary.filesScanned += 1
             summary.bytesScanned += count
         case .failure(let reason):
@@ -229,5 +234,19 @@ extension RuleSet {
         fileRuleIndexes.contains { index in
             (try? rules[index].fileNamePattern?.matches(repoPath.utf8, using: scratch)) == true
         }
+    }
+
+    /// The `.env` rules that apply to `repoPath` and whose `publicSettings` pattern matches the whole
+    /// of `buffer`: for them the file holds only settings that are public by design.
+    func publicSettingsRules(for repoPath: String, buffer: UnsafeRawBufferPointer, scratch: PCRE2MatchScratch) -> Set<String> {
+        var ids = Set<String>()
+        for index in fileRuleIndexes {
+            guard let pattern = rules[index].publicSettingsPattern,
+                (try? rules[index].fileNamePattern?.matches(repoPath.utf8, using: scratch)) == true
+            else { continue }
+            // A failed match (resource limit) counts as "not only public": the rule then reports.
+            if (try? pattern.firstMatch(in: buffer, from: 0, using: scratch)) != nil { ids.insert(rules[index].id) }
+        }
+        return ids
     }
 }

@@ -194,6 +194,9 @@ public struct Rule: Sendable {
     var fileNamePattern: PCRE2Pattern?
     /// For file rules: names of templates, exempt unless they hold credentials.
     var templatePattern: PCRE2Pattern?
+    /// For file rules: matches a whole file whose every setting is public by design (front-end build
+    /// variables such as `REACT_APP_…`); such a file is meant to be committed.
+    var publicSettingsPattern: PCRE2Pattern? = nil
     /// The rule's examples, run by the test suite.
     public var examples: [RuleExample]
 
