@@ -126,6 +126,33 @@ struct CorrelatorTests {
         #expect(try Self.mixups(unmerged, path: "docker-compose.yml").isEmpty)
     }
 
+    @Test("a Markdown table of settings is one setup; two tables and the prose around them are not")
+    func markdownTables() throws {
+        let oneTable = """
+            Add these secrets:
+
+            | Name | Value |
+            |------|-------|
+            | `KEY_ID` | `PK123456` |
+            | `BASE_URL` | `https://live.example` |
+            """
+        #expect(try Self.mixups(oneTable, path: "SETUP.md") == ["PK123456"])
+        let twoTables = """
+            | Name | Value |
+            |------|-------|
+            | `KEY_ID` | `PK123456` |
+
+            For the other account:
+
+            | Name | Value |
+            |------|-------|
+            | `BASE_URL` | `https://live.example` |
+            """
+        #expect(try Self.mixups(twoTables, path: "SETUP.md").isEmpty)
+        let prose = "Your key looks like `PK123456`; live trading uses https://live.example instead.\n"
+        #expect(try Self.mixups(prose, path: "SETUP.md").isEmpty)
+    }
+
     @Test("branches are separate setups")
     func branches() throws {
         let text = """

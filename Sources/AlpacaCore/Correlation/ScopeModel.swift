@@ -326,6 +326,8 @@ struct ScopeModel {
         // directive's `:option:` lines come first).
         var literalIndent: Int?
         var literalContent = false
+        // Markdown: where the current table started, and where its last row ended.
+        var table: (start: Int, end: Int)?
         var line = 0
         while line < lines.lineCount {
             let range = lines.range(ofLine: line + 1)
@@ -349,6 +351,19 @@ struct ScopeModel {
                 } else if first < end, opensLiteralBlock(first, end) {
                     literalIndent = indent
                     literalContent = false
+                }
+            }
+            if flavour == .markdown && !inFence {
+                // A table lists settings: its rows are code, and one table is one scope. Cells are
+                // not lexed (prose quotes and brackets would open strings and scopes).
+                if first < end && buffer[first] == UInt8(ascii: "|") {
+                    table = (table?.start ?? range.lowerBound, end)
+                    line += 1
+                    continue
+                }
+                if let open = table {
+                    spans.append(Span(start: open.start, end: open.end, header: open.start))
+                    table = nil
                 }
             }
             if flavour.isProse && !inLiteralBlock {
@@ -477,6 +492,7 @@ struct ScopeModel {
             }
             line += 1
         }
+        if let open = table { spans.append(Span(start: open.start, end: open.end, header: open.start)) }
         return spans
     }
 
