@@ -513,7 +513,7 @@ public struct FixPlanner: Sendable {
     /// A committed template of an environment file.
     static func isTemplate(_ path: String) -> Bool {
         let parts = (path as NSString).lastPathComponent.lowercased().split(separator: ".")
-        return parts.contains { ["example", "sample", "template", "dist", "tpl", "defaults"].contains(String($0)) }
+        return parts.contains { ["example", "sample", "template", "dist", "tpl", "defaults", "schema"].contains(String($0)) }
     }
 
     /// Whether git tracks `path` in the repository at `root` (false when git is unavailable).
