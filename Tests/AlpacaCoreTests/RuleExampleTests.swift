@@ -62,12 +62,12 @@ struct RuleExampleTests {
         let tracked = rule.kind == .envFileTracked
         let info = FragmentInfo(displayPath: testCase.example.path, repoPath: testCase.example.path, origin: .workingTree, gitState: nil)
         let holdsCredentials = content.contains { ruleSet.rule(id: $0.ruleId)?.metadata.isCredential ?? false }
-        let publicSettings = Array(testCase.example.text.utf8).withUnsafeBytes { raw in
-            ruleSet.publicSettingsRules(for: testCase.example.path, buffer: raw, scratch: PCRE2MatchScratch())
+        let envContent = Array(testCase.example.text.utf8).withUnsafeBytes { raw in
+            ruleSet.envContent(for: testCase.example.path, buffer: raw, scratch: PCRE2MatchScratch())
         }
         return EnvFileCheck(ruleSet: ruleSet).findings(
             for: info, state: Fragment.GitState(isTracked: tracked, isIgnored: false), holdsCredentials: holdsCredentials,
-            publicSettingsRules: publicSettings
+            content: envContent
         ).filter { $0.ruleId == testCase.ruleId }
     }
 

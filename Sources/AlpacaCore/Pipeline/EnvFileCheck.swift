@@ -17,10 +17,11 @@ public struct EnvFileCheck: Sendable {
     }
 
     /// Findings for one file the scan included, given git's view of it (`state`), whether the
-    /// credential rules found something in it (a template then counts as a real `.env`), and the
-    /// rules for which it holds only public settings (exempt, like a template, unless it holds credentials).
+    /// credential rules found something in it (a template then counts as a real `.env`), and what
+    /// the rules learned from its contents: only public settings, or a setting holding a secret.
+    /// Content the scan never read (nil) exempts nothing.
     public func findings(
-        for info: FragmentInfo, state: Fragment.GitState, holdsCredentials: Bool, publicSettingsRules: Set<String> = []
+        for info: FragmentInfo, state: Fragment.GitState, holdsCredentials: Bool, content: EnvContent? = nil
     ) -> [Finding] {
         let scratch = PCRE2MatchScratch()
         var result: [Finding] = []
@@ -31,7 +32,10 @@ public struct EnvFileCheck: Sendable {
             if let templates = rule.templatePattern, (try? templates.matches(name, using: scratch)) == true, !holdsCredentials {
                 continue
             }
-            if publicSettingsRules.contains(rule.id), !holdsCredentials { continue }
+            if let content, !holdsCredentials {
+                if content.publicSettingsOnly.contains(rule.id) { continue }
+                if rule.secretSettingsPattern != nil, !content.holdsSecretSettings.contains(rule.id) { continue }
+            }
             let path = info.repoPath
             let message: String
             switch rule.kind {

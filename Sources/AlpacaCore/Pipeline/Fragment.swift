@@ -109,8 +109,8 @@ public struct FragmentReport: Sendable {
     public var skipped: SkipReason?
     /// Emission order, for deterministic results.
     public var sequence: Int
-    /// The `.env` rules for which the file holds only public settings (see `publicSettings`).
-    public var publicSettingsRules: Set<String> = []
+    /// What the `.env` rules learned from the file's contents.
+    public var envContent = EnvContent()
 
     /// Creates a report.
     public init(info: FragmentInfo, findings: [Finding], warnings: [ScanWarning], bytesScanned: Int?, skipped: SkipReason?, sequence: Int) {
@@ -121,4 +121,15 @@ public struct FragmentReport: Sendable {
         self.skipped = skipped
         self.sequence = sequence
     }
+}
+
+/// What the `.env` rules learn from a file's contents, by rule id.
+public struct EnvContent: Sendable, Equatable {
+    /// Rules for which every setting in the file is public by design (`publicSettings`).
+    public var publicSettingsOnly: Set<String> = []
+    /// Rules whose `secretSettings` pattern occurs in the file.
+    public var holdsSecretSettings: Set<String> = []
+
+    /// Nothing learned.
+    public init() {}
 }

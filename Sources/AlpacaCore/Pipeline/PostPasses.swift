@@ -40,7 +40,9 @@ public struct PostPasses: Sendable {
             if let state = report.info.gitState, report.skipped != .notRegular {
                 let holdsCredentials = kept.contains { ruleSet.rule(id: $0.ruleId)?.metadata.isCredential ?? false }
                 kept += envCheck.findings(
-                    for: report.info, state: state, holdsCredentials: holdsCredentials, publicSettingsRules: report.publicSettingsRules)
+                    for: report.info, state: state, holdsCredentials: holdsCredentials,
+                    // A file that was not read (too large, binary) is judged by its name alone.
+                    content: report.bytesScanned != nil ? report.envContent : nil)
             }
             findings += kept
         }

@@ -106,8 +106,8 @@ public struct ScanEngine: Sendable {
             report.warnings = warnings
             report.bytesScanned = count
             if fragment.gitState != nil {
-                report.publicSettingsRules = reader.buffer.withUnsafeBytes { raw in
-                    scanner.ruleSet.publicSettingsRules(for: fragment.repoPath, buffer: UnsafeRawBufferPointer(rebasing: raw[0..<count]), scratch: scratch)
+                report.envContent = reader.buffer.withUnsafeBytes { raw in
+                    scanner.ruleSet.envContent(for: fragment.repoPath, buffer: UnsafeRawBufferPointer(rebasing: raw[0..<count]), scratch: scratch)
                 }
             }
             summary.filesScanned += 1
@@ -236,17 +236,26 @@ extension RuleSet {
         }
     }
 
-    /// The `.env` rules that apply to `repoPath` and whose `publicSettings` pattern matches the whole
-    /// of `buffer`: for them the file holds only settings that are public by design.
-    func publicSettingsRules(for repoPath: String, buffer: UnsafeRawBufferPointer, scratch: PCRE2MatchScratch) -> Set<String> {
-        var ids = Set<String>()
+    /// What the `.env` rules that apply to `repoPath` learn from the file's contents: the rules
+    /// whose `publicSettings` pattern matches the whole of `buffer` (only settings public by design),
+    /// and the rules whose `secretSettings` pattern occurs in it (a setting holds a real-looking secret).
+    func envContent(for repoPath: String, buffer: UnsafeRawBufferPointer, scratch: PCRE2MatchScratch) -> EnvContent {
+        var content = EnvContent()
         for index in fileRuleIndexes {
-            guard let pattern = rules[index].publicSettingsPattern,
-                (try? rules[index].fileNamePattern?.matches(repoPath.utf8, using: scratch)) == true
+            let rule = rules[index]
+            guard rule.publicSettingsPattern != nil || rule.secretSettingsPattern != nil,
+                (try? rule.fileNamePattern?.matches(repoPath.utf8, using: scratch)) == true
             else { continue }
-            // A failed match (resource limit) counts as "not only public": the rule then reports.
-            if (try? pattern.firstMatch(in: buffer, from: 0, using: scratch)) != nil { ids.insert(rules[index].id) }
+            // A failed match (resource limit) errs towards reporting: not "only public", and "holds a secret".
+            if let pattern = rule.publicSettingsPattern, (try? pattern.firstMatch(in: buffer, from: 0, using: scratch)) != nil {
+                content.publicSettingsOnly.insert(rule.id)
+            }
+            if let pattern = rule.secretSettingsPattern {
+                let found: Bool
+                do { found = try pattern.firstMatch(in: buffer, from: 0, using: scratch) != nil } catch { found = true }
+                if found { content.holdsSecretSettings.insert(rule.id) }
+            }
         }
-        return ids
+        return content
     }
 }

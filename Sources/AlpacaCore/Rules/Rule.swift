@@ -197,6 +197,9 @@ public struct Rule: Sendable {
     /// For file rules: matches a whole file whose every setting is public by design (front-end build
     /// variables such as `REACT_APP_…`); such a file is meant to be committed.
     var publicSettingsPattern: PCRE2Pattern? = nil
+    /// For file rules: finds a setting that holds a real-looking secret; when given, the rule
+    /// reports a file only where it occurs or a credential rule found something.
+    var secretSettingsPattern: PCRE2Pattern? = nil
     /// The rule's examples, run by the test suite.
     public var examples: [RuleExample]
 

@@ -22,7 +22,7 @@ struct RuleLoader {
     ]
     private static let variantOnlyKeys: Set<String> = ["message"]
     private static let valueCheckKeys: Set<String> = ["allow", "allowValues", "placeholders", "minEntropy", "validate"]
-    private static let fileRuleKeys: Set<String> = ["fileNames", "templates", "publicSettings"]
+    private static let fileRuleKeys: Set<String> = ["fileNames", "templates", "publicSettings", "secretSettings"]
     private static let requirementKeys: Set<String> = [
         "rule", "rules", "regex", "withinLines", "withinBytes", "sameScope", "slots", "unlessScopeNames", "relate",
     ]
@@ -65,6 +65,7 @@ struct RuleLoader {
         var fileNames: PCRE2Pattern?
         var templates: PCRE2Pattern?
         var publicSettings: PCRE2Pattern?
+        var secretSettings: PCRE2Pattern?
         if kind == .content {
             let base = try detector(t, reader: reader, inheriting: nil)
             detectors.append(base)
@@ -77,6 +78,7 @@ struct RuleLoader {
             fileNames = try compile(names, key: "fileNames", table: t, reader: reader)
             templates = try reader.string(t, "templates").map { (p) throws(RuleLoadError) in try compile(p, key: "templates", table: t, reader: reader) }
             publicSettings = try reader.string(t, "publicSettings").map { (p) throws(RuleLoadError) in try compile(p, key: "publicSettings", table: t, reader: reader) }
+            secretSettings = try reader.string(t, "secretSettings").map { (p) throws(RuleLoadError) in try compile(p, key: "secretSettings", table: t, reader: reader) }
         }
 
         let validator = try reader.string(t, "validate")
@@ -96,7 +98,7 @@ struct RuleLoader {
             metadata: metadata, kind: kind, detectors: detectors, allowPatterns: allowPatterns,
             allowValues: Set(try reader.strings(t, "allowValues") ?? []), rejectPlaceholders: kind == .content && rejectPlaceholders,
             minEntropy: try reader.number(t, "minEntropy", in: 0...8), validator: validator,
-            fileNamePattern: fileNames, templatePattern: templates, publicSettingsPattern: publicSettings, examples: try examples(t, reader: reader))
+            fileNamePattern: fileNames, templatePattern: templates, publicSettingsPattern: publicSettings, secretSettingsPattern: secretSettings, examples: try examples(t, reader: reader))
     }
 
     private func metadata(_ t: TOMLTable, id: String, reader: TableReader) throws(RuleLoadError) -> RuleMetadata {
