@@ -153,6 +153,17 @@ struct CorrelatorTests {
         #expect(try Self.mixups(prose, path: "SETUP.md").isEmpty)
     }
 
+    @Test("a PHP variable pairs where $name uses it")
+    func phpVariables() throws {
+        let text = """
+            <?php
+            $base = 'https://live.example';
+            $client = new Client('PK123456', 'secret', $base);
+            """
+        #expect(try Self.mixups(text, path: "examples/account.php") == ["PK123456"])
+        #expect(try Self.mixups(text.replacingOccurrences(of: ", $base)", with: ")"), path: "examples/account.php").isEmpty)
+    }
+
     @Test("branches are separate setups")
     func branches() throws {
         let text = """

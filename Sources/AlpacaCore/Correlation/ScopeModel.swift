@@ -32,6 +32,8 @@ struct ScopeModel {
     private let isYAML: Bool
     /// A Bruno request (`.bru`): its blocks (`get { url: … }`, `headers { … }`) describe one request.
     private let isBruno: Bool
+    /// A PHP file: `$name` is a use of the variable `name`.
+    private let isPHP: Bool
 
     /// What kind of text the file is, from its name: prose formats mark their non-code parts.
     enum Flavour {
@@ -58,6 +60,7 @@ struct ScopeModel {
         self.flavour = flavour
         isYAML = lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
         isBruno = lower.hasSuffix(".bru")
+        isPHP = lower.hasSuffix(".php")
         codeEnd = Array(repeating: nil, count: lines.lineCount)
         var spans = scanCode(flavour: flavour)
         spans += indentationBlocks(flavour: flavour)
@@ -247,7 +250,7 @@ struct ScopeModel {
             from = hit + 1
             let before = hit == 0 ? 0x20 : buffer[hit - 1]
             let after = hit + needle.count < buffer.count ? buffer[hit + needle.count] : 0x20
-            guard !Self.isIdentifierByte(before), !Self.isIdentifierByte(after), before != UInt8(ascii: "$") else { continue }
+            guard !Self.isIdentifierByte(before), !Self.isIdentifierByte(after), before != UInt8(ascii: "$") || isPHP else { continue }
             // Inside a string only as an interpolation: `${NAME}`, f"{NAME}", $"{Name}", "#{NAME}".
             guard lines.line(of: hit) != definitionLine, isCode(hit), !inString(hit) || before == UInt8(ascii: "{") else { continue }
             found.append(hit)
