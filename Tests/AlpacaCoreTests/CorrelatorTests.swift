@@ -164,6 +164,21 @@ struct CorrelatorTests {
         #expect(try Self.mixups(text.replacingOccurrences(of: ", $base)", with: ")"), path: "examples/account.php").isEmpty)
     }
 
+    @Test("TOML tables and INI sections are separate settings")
+    func configSections() throws {
+        let toml = """
+            [alpaca.paper]
+            key = "PK123456"
+
+            [alpaca.live]
+            url = "https://live.example"
+            """
+        #expect(try Self.mixups(toml, path: "config/alpaca.toml").isEmpty)
+        #expect(try Self.mixups(toml.replacingOccurrences(of: "[alpaca.live]\n", with: ""), path: "config/alpaca.toml") == ["PK123456"])
+        let ini = "[paper]\nkey = PK123456\n[live]\nurl = https://live.example\n"
+        #expect(try Self.mixups(ini, path: "settings.ini").isEmpty)
+    }
+
     @Test("branches are separate setups")
     func branches() throws {
         let text = """

@@ -34,6 +34,8 @@ struct ScopeModel {
     private let isBruno: Bool
     /// A PHP file: `$name` is a use of the variable `name`.
     private let isPHP: Bool
+    /// A TOML or INI file: each `[section]` header starts a scope that lasts until the next one.
+    private let hasSections: Bool
 
     /// What kind of text the file is, from its name: prose formats mark their non-code parts.
     enum Flavour {
@@ -61,10 +63,12 @@ struct ScopeModel {
         isYAML = lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
         isBruno = lower.hasSuffix(".bru")
         isPHP = lower.hasSuffix(".php")
+        hasSections = [".toml", ".ini", ".cfg"].contains { lower.hasSuffix($0) }
         codeEnd = Array(repeating: nil, count: lines.lineCount)
         var spans = scanCode(flavour: flavour)
         spans += indentationBlocks(flavour: flavour)
         if isYAML { spans += yamlDocuments() }
+        if hasSections { spans += sections() }
         build(spans)
     }
 
@@ -569,6 +573,25 @@ struct ScopeModel {
             start = range.upperBound
         }
         if !spans.isEmpty { spans.append(Span(start: start, end: buffer.count, header: start)) }
+        return spans
+    }
+
+    /// TOML tables and INI sections: from each `[name]` / `[[name]]` header line to the next one
+    /// (`[alpaca.paper]` and `[alpaca.live]` are two separate settings).
+    private func sections() -> [Span] {
+        var spans: [Span] = []
+        var open: Int?
+        for line in 0..<lines.lineCount {
+            let range = lines.range(ofLine: line + 1)
+            var first = range.lowerBound
+            while first < range.upperBound, buffer[first] == 0x20 || buffer[first] == 0x09 { first += 1 }
+            var last = range.upperBound
+            while last > first, [0x20, 0x09, 0x0D].contains(buffer[last - 1]) { last -= 1 }
+            guard first < last, buffer[first] == UInt8(ascii: "["), buffer[last - 1] == UInt8(ascii: "]") else { continue }
+            if let start = open { spans.append(Span(start: start, end: range.lowerBound, header: start)) }
+            open = range.lowerBound
+        }
+        if let start = open { spans.append(Span(start: start, end: buffer.count, header: start)) }
         return spans
     }
 
