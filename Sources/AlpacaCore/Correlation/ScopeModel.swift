@@ -17,6 +17,8 @@ struct ScopeModel {
         /// Part of one statement rather than a block of statements: an argument list, a subscript
         /// or list, an object literal or initializer, or an indented continuation inside one.
         let isExpression: Bool
+        /// The opening bracket, or 0 for an indented block, a fence or a section.
+        var bracket: UInt8 = 0
     }
 
     private(set) var nodes: [Node] = []
@@ -36,6 +38,9 @@ struct ScopeModel {
     private let isPHP: Bool
     /// A TOML or INI file: each `[section]` header starts a scope that lasts until the next one.
     private let hasSections: Bool
+    /// A Postman collection: everything inside one request object (its headers, URL and auth)
+    /// configures that request.
+    private let isPostman: Bool
 
     /// What kind of text the file is, from its name: prose formats mark their non-code parts.
     enum Flavour {
@@ -64,6 +69,7 @@ struct ScopeModel {
         isBruno = lower.hasSuffix(".bru")
         isPHP = lower.hasSuffix(".php")
         hasSections = [".toml", ".ini", ".cfg"].contains { lower.hasSuffix($0) }
+        isPostman = lower.contains("postman_collection") || lower.hasSuffix(".postman.json")
         codeEnd = Array(repeating: nil, count: lines.lineCount)
         var spans = scanCode(flavour: flavour)
         spans += indentationBlocks(flavour: flavour)
@@ -121,8 +127,32 @@ struct ScopeModel {
         if nested(na, nb) { return true }
         let la = statementBlock(na)
         let lb = statementBlock(nb)
+        if isPostman, let common = bracketedAncestor(commonAncestor(na, nb)), common != 0, nodes[common].bracket == UInt8(ascii: "{") {
+            return true
+        }
         if la == na && lb == nb { return false }
         return la == lb ? !nodes[la].isDeclaration : nested(la, lb)
+    }
+
+    /// `node`, or its nearest ancestor that is a bracket pair (indented blocks sit inside them).
+    private func bracketedAncestor(_ node: Int) -> Int? {
+        var current = node
+        while current != 0 && nodes[current].bracket == 0 { current = nodes[current].parent }
+        return current
+    }
+
+    /// The innermost scope that holds both nodes (0 when only the file does).
+    private func commonAncestor(_ a: Int, _ b: Int) -> Int {
+        var ancestors = Set<Int>()
+        var current = a
+        while true {
+            ancestors.insert(current)
+            if current == 0 { break }
+            current = nodes[current].parent
+        }
+        current = b
+        while !ancestors.contains(current) { current = nodes[current].parent }
+        return current
     }
 
     /// The same scope, or nested scopes whose outer one is not a declaration scope.
@@ -617,7 +647,9 @@ struct ScopeModel {
             // Render) are elements of one list.
             default: isExpression = (parent != 0 && nodes[parent].isExpression) || (isYAML && isNameValueEntry(span.header))
             }
-            nodes.append(Node(start: span.start, end: end, parent: parent, isDeclaration: isDeclaration, depth: nodes[parent].depth + 1, isExpression: isExpression))
+            nodes.append(Node(
+                start: span.start, end: end, parent: parent, isDeclaration: isDeclaration, depth: nodes[parent].depth + 1,
+                isExpression: isExpression, bracket: span.bracket))
             stack.append(nodes.count - 1)
         }
     }
