@@ -7,6 +7,10 @@
 #   make dist-check      make dist, then the tests of the packed binary (Tests/EndToEndTests/DistTests.swift)
 #   make docs            regenerate docs/rules.md from the rules compiled into the binary
 DIR ?= .
+# On Linux the Swift runtime and Foundation are linked into the binary: it starts in a third less
+# time (no dynamic symbol binding of the Swift libraries), which is most of a one-file staged scan.
+# SwiftPM supports this on Linux only.
+STATIC_STDLIB := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 
 .PHONY: setup build scan test bench clean dist dist-check docs
 
@@ -14,7 +18,7 @@ setup:
 	sh scripts/setup.sh
 
 build: setup
-	swift build -c release
+	swift build -c release $(STATIC_STDLIB)
 
 scan: build
 	.build/release/alpaca-lint "$(DIR)"
