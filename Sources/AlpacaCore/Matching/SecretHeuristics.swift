@@ -11,7 +11,7 @@ enum SecretHeuristics {
     /// mixed-case secret that spells `mYkEy` is still random.
     private static let longWords = [
         "EXAMPLE", "SAMPLE", "PLACEHOLDER", "DUMMY", "REPLACE", "CHANGEME", "REDACTED", "INSERT", "MYKEY", "KEYID",
-        "APIKEY", "SECRET", "PASSWORD", "FIXME", "FOOBAR", "LOREM", "QWERTY", "ASDFGH",
+        "APIKEY", "SECRET", "PASSWORD", "FIXME", "FOOBAR", "LOREM", "QWERTY", "ASDFGH", "NOTREAL",
     ]
     private static let shortWords = ["YOUR", "TEST", "FAKE", "DEMO", "MOCK", "TODO", "XXXX", "ZZZZ"]
 
