@@ -30,8 +30,8 @@ enum TransportFailure: Equatable, Sendable {
 /// What came back from one request.
 enum HTTPOutcome: Equatable, Sendable {
     /// An HTTP status arrived (redirects are reported, never followed) with at most the first
-    /// `maximumBodyBytes` of its body.
-    case response(status: Int, body: [UInt8])
+    /// `maximumBodyBytes` of its body; `truncated` when the body was longer.
+    case response(status: Int, body: [UInt8], truncated: Bool = false)
     /// No status arrived; the message comes from the HTTP library and holds no header.
     case failure(TransportFailure, message: String)
 }
@@ -87,7 +87,8 @@ struct CurlTransport: HTTPTransport {
         }
         switch Int(response.outcome) {
         case Int(CCURL_OUTCOME_RESPONSE.rawValue):
-            return .response(status: response.http_status, body: Array(body.prefix(response.body_length)))
+            return .response(
+                status: response.http_status, body: Array(body.prefix(response.body_length)), truncated: response.body_truncated != 0)
         case Int(CCURL_OUTCOME_UNAVAILABLE.rawValue): return .failure(.unavailable, message: message)
         case Int(CCURL_OUTCOME_CONNECT.rawValue): return .failure(.connection, message: message)
         case Int(CCURL_OUTCOME_TIMEOUT.rawValue): return .failure(.timeout, message: message)

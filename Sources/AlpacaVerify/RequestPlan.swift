@@ -91,6 +91,10 @@ struct RequestPlan: Equatable, Sendable {
 
 /// Reads the `status` field of a trading account object and nothing else.
 enum AccountStatusReader {
+    /// Reported instead of a status when the answer was longer than `CurlTransport.maximumBodyBytes`
+    /// (an account object is well under 4 KiB) and was not read in full.
+    static let unreadOverLimit = "UNREAD_RESPONSE_OVER_\(CurlTransport.maximumBodyBytes / 1024)_KIB"
+
     /// The account's status ("ACTIVE", "ACCOUNT_UPDATED", …) when `body` is a JSON object whose
     /// `status` is an upper-case word; nil otherwise. The body itself is not kept.
     static func status(in body: [UInt8]) -> String? {

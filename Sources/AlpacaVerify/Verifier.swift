@@ -136,18 +136,20 @@ public struct Verifier: Sendable {
             let checkedAt = now()
             let earlier = rejections.isEmpty ? "" : rejections.joined(separator: "; ") + "; then "
             switch outcome {
-            case .response(let status, let body) where (200..<300).contains(status):
+            case .response(let status, let body, let truncated) where (200..<300).contains(status):
+                // A body over the read limit is not parsed in part: the report says the status was not read.
+                let accountStatus = truncated ? AccountStatusReader.unreadOverLimit : AccountStatusReader.status(in: body)
                 return VerificationResult(
                     status: .active, environment: host.environment,
-                    accountStatus: plan.readsAccountStatus ? AccountStatusReader.status(in: body) : nil,
+                    accountStatus: plan.readsAccountStatus ? accountStatus : nil,
                     checkedAt: checkedAt, onUnexpectedHost: plan.expected.map { $0 != host.environment } ?? false)
-            case .response(let status, _) where status == 401 || status == 403:
+            case .response(let status, _, _) where status == 401 || status == 403:
                 rejections.append("\(host.rawValue) rejected it (\(status))")
-            case .response(429, _):
+            case .response(429, _, _):
                 return VerificationResult(status: .error(earlier + "\(host.rawValue) answered 429 (rate limited); not retried"), checkedAt: checkedAt)
-            case .response(let status, _) where (300..<400).contains(status):
+            case .response(let status, _, _) where (300..<400).contains(status):
                 return VerificationResult(status: .error(earlier + "\(host.rawValue) answered \(status), a redirect, which is never followed"), checkedAt: checkedAt)
-            case .response(let status, _):
+            case .response(let status, _, _):
                 return VerificationResult(status: .error(earlier + "\(host.rawValue) answered HTTP \(status)"), checkedAt: checkedAt)
             case .failure(let failure, let message):
                 return VerificationResult(status: .error(earlier + describe(failure, message, host)), checkedAt: checkedAt)

@@ -53,6 +53,16 @@ struct VerifierTests {
         #expect(server.requests().map(\.listener) == ["live"])
     }
 
+    @Test("bug: an answer over the 64 KiB read limit is named, not parsed in part")
+    func answerOverTheBodyLimitIsNamed() throws {
+        let server = try FakeAlpacaServer(responses: ["live": [FakeKeys.liveID: ["status": 200, "padding": 100_000]]])
+        let report = try verifier(server).verify([("fp-live", .tradingKeyPair(keyID: FakeKeys.liveID, secret: FakeKeys.liveSecret))])
+        let result = try #require(report.results["fp-live"])
+        #expect(result.status == .active && result.environment == .live)
+        #expect(result.accountStatus == "UNREAD_RESPONSE_OVER_64_KIB")
+        #expect(result.summary == "ACTIVE LIVE, UNREAD_RESPONSE_OVER_64_KIB")
+    }
+
     @Test("401 and 403 on both hosts: inactive after exactly two requests, expected host first", arguments: [401, 403])
     func inactive(status: Int) throws {
         let server = try FakeAlpacaServer(responses: ["paper": ["*": ["status": status]], "live": ["*": ["status": status]]])

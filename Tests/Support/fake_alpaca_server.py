@@ -14,7 +14,8 @@ each listener answers each credential:
 
 A credential is the APCA-API-KEY-ID header, the user of a Basic header, or a Bearer token. An
 answer is {"status": N} plus optional "delay" (seconds before answering), "accountStatus" (for
-200), "secret" (answer 403 when the request carries another secret), "redirectTo" (a listener
+200), "padding" (bytes of filler added to a 200 account, to exceed the client's body limit),
+"secret" (answer 403 when the request carries another secret), "redirectTo" (a listener
 named in the Location of a 3xx) and "drop" (close the connection without any answer). Unknown credentials get 403, as Alpaca answers unknown keys.
 
 The server prints {"ports": {listener: port}} on its first stdout line once it listens, then
@@ -116,6 +117,8 @@ def make_handler(listener):
             headers = {"Content-Type": "application/json"}
             if status == 200 and self.path.split("?")[0] == "/v2/account":
                 body = dict(FAKE_ACCOUNT, status=behaviour.get("accountStatus", "ACTIVE"))
+                if behaviour.get("padding"):
+                    body["padding"] = "x" * behaviour["padding"]
             elif status == 200 and self.path.split("?")[0] == "/v1/clock":
                 body = FAKE_CLOCK
             elif status == 200:
