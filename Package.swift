@@ -62,9 +62,9 @@ let package = Package(
         ),
 
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
-        .testTarget(name: "AlpacaTOMLTests", dependencies: ["AlpacaTOML"], exclude: ["tomllib_oracle.py"]),
-        .testTarget(name: "AlpacaIgnoreTests", dependencies: ["AlpacaIgnore"]),
-        .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "AlpacaTOML", "PCRE2Kit"]),
+        .testTarget(name: "AlpacaTOMLTests", dependencies: ["AlpacaTOML", "TestSupport"], exclude: ["tomllib_oracle.py"]),
+        .testTarget(name: "AlpacaIgnoreTests", dependencies: ["AlpacaIgnore", "TestSupport"]),
+        .testTarget(name: "AlpacaCoreTests", dependencies: ["AlpacaCore", "AlpacaTOML", "PCRE2Kit", "TestSupport"]),
         .testTarget(name: "AlpacaGitTests", dependencies: ["AlpacaGit"]),
         // Depends on the executable so its end-to-end test can scan with the real binary.
         .testTarget(name: "AlpacaFixTests", dependencies: ["AlpacaFix", "AlpacaIgnore", "alpaca-lint", "TestSupport"]),

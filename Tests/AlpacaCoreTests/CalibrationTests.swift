@@ -1,4 +1,5 @@
 @testable import AlpacaCore
+import TestSupport
 import Testing
 
 /// The placeholder heuristics against random, well-formed credentials: a real Alpaca key is
@@ -6,22 +7,6 @@ import Testing
 /// Each kind is measured over 100,000 seeded random values written right after its usual name;
 /// the budget is at most 1 miss in 10,000 (the figures are printed and go in the README).
 struct CalibrationTests {
-    /// SplitMix64: small, seeded, and the same on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick(_ alphabet: [UInt8]) -> UInt8 { alphabet[Int(next() % UInt64(alphabet.count))] }
-        mutating func string(_ alphabet: String, _ count: Int) -> String {
-            let bytes = Array(alphabet.utf8)
-            return String(decoding: (0..<count).map { _ in pick(bytes) }, as: UTF8.self)
-        }
-    }
 
     enum Kind: String, CaseIterable, Sendable {
         case legacyKeyID, base32KeyID, legacySecret, base58Secret
@@ -33,7 +18,7 @@ struct CalibrationTests {
     static let base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
     static let count = 100_000
 
-    static func value(_ kind: Kind, _ random: inout Random, index: Int) -> String {
+    static func value(_ kind: Kind, _ random: inout SplitMix64, index: Int) -> String {
         let prefix = ["PK", "AK", "CK"][Int(random.next() % 3)]
         switch kind {
         case .legacyKeyID: return prefix + random.string(upperAlphanumeric, 18)
@@ -50,7 +35,7 @@ struct CalibrationTests {
 
     @Test("random credentials after their name are found (at most 1 miss in 10,000)", arguments: Kind.allCases)
     func randomCredentialsAreFound(_ kind: Kind) {
-        var random = Random(state: 0xA1BACA + UInt64(kind.rawValue.utf8.count))
+        var random = SplitMix64(state: 0xA1BACA + UInt64(kind.rawValue.utf8.count))
         var values: [String] = []
         var text = ""
         for index in 0..<Self.count {

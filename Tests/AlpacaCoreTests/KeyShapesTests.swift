@@ -1,6 +1,7 @@
 @testable import AlpacaCore
 import AlpacaTOML
 import PCRE2Kit
+import TestSupport
 import Testing
 
 /// The one table of credential shapes and what is generated from it.
@@ -124,10 +125,10 @@ struct AlpacaMentionTests {
             #expect(try name.matches(bytes, using: scratch) == mention.matches(bytes, using: scratch), "\(text)")
         }
         // Seeded strings over the letters of both names, where the two patterns could part ways.
-        var random = CalibrationTests.Random(state: 2026)
+        var random = SplitMix64(state: 2026)
         let letters = Array("aAlLpPcC _".utf8)
         for _ in 0..<5_000 {
-            let bytes = (0..<Int(random.next() % 13)).map { _ in random.pick(letters) }
+            let bytes = (0..<random.below(13)).map { _ in random.pick(letters) }
             #expect(try name.matches(bytes, using: scratch) == mention.matches(bytes, using: scratch), "\(String(decoding: bytes, as: UTF8.self))")
         }
     }

@@ -1,5 +1,6 @@
 import AlpacaIgnore
 import Foundation
+import TestSupport
 import Testing
 
 /// Random trees, walked by `Walker` and listed by real git; the two sets of paths must be equal.
@@ -12,7 +13,7 @@ import Testing
     @Test("Walker yields exactly git's untracked, non-ignored files", .enabled(if: GitProcess.executable != nil))
     func walkerAgreesWithGit() throws {
         print("DifferentialTests seed: \(Self.seed) (set ALPACA_IGNORE_SEED to change)")
-        var rng = SeededGenerator(seed: Self.seed)
+        var rng = SplitMix64(state: Self.seed)
         let scratch = try TemporaryTree()
         // Plain folders get their git directory outside the tree, so the tree has no .git at all.
         let oracle = scratch.path("oracle")

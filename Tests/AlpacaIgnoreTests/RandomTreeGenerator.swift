@@ -1,17 +1,4 @@
-/// SplitMix64: tiny, seedable, identical on every platform, so a printed seed reproduces a failure.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// A random tree description: files, symlinks and ignore files, all relative to the tree root.
 struct RandomTree {
@@ -49,7 +36,7 @@ enum RandomTreeGenerator {
     ]
 
     /// A tree of at most `depth` directory levels.
-    static func make(_ rng: inout SeededGenerator, depth: Int = 3, withGit: Bool) -> RandomTree {
+    static func make(_ rng: inout SplitMix64, depth: Int = 3, withGit: Bool) -> RandomTree {
         var tree = RandomTree()
         var directories = [""]
         var frontier = [("", 0)]
@@ -87,7 +74,7 @@ enum RandomTreeGenerator {
     }
 
     /// 1-6 lines drawn from the vocabulary, sometimes negated or anchored.
-    static func patternFile(_ rng: inout SeededGenerator) -> String {
+    static func patternFile(_ rng: inout SplitMix64) -> String {
         var lines: [String] = []
         for _ in 0..<Int.random(in: 1...6, using: &rng) {
             var line = patterns.randomElement(using: &rng) ?? "*"
@@ -101,7 +88,7 @@ enum RandomTreeGenerator {
         return lines.joined(separator: "\n") + (Bool.random(using: &rng) ? "\n" : "")
     }
 
-    private static func pick(_ names: [String], count: Int, _ rng: inout SeededGenerator) -> [String] {
+    private static func pick(_ names: [String], count: Int, _ rng: inout SplitMix64) -> [String] {
         Array(names.shuffled(using: &rng).prefix(count))
     }
 

@@ -1,26 +1,13 @@
-/// SplitMix64: a small seeded generator, so every generated document can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Random TOML documents for the differential test: mostly valid documents touching every part
 /// of TOML 1.0, mutated copies of them, and single values from a list of edge cases. Validity is
 /// never assumed: tomllib decides, and the Swift parser must agree.
 struct DocumentGenerator {
-    var rng: SeededGenerator
+    var rng: SplitMix64
     private var counter = 0
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { rng = SplitMix64(state: seed) }
 
     // MARK: - Whole documents
 

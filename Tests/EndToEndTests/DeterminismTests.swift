@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Reports are byte-identical (durations aside) whatever `-j` is and however often a scan runs, in
@@ -6,29 +7,12 @@ import Testing
 /// locations included) and warnings.
 @Suite("Deterministic reports")
 struct DeterminismTests {
-    /// A fixed pseudo-random sequence (SplitMix64), so the repository is the same on every run.
-    struct Sequence {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func string(_ alphabet: String, _ count: Int) -> String {
-            let characters = Array(alphabet)
-            return String((0..<count).map { _ in characters[below(characters.count)] })
-        }
-    }
-
     /// Builds the repository: 60 commits over 150 file names, keys with their secrets, keys copied to
     /// several files, files edited again and again, deleted files, a branch, files over the size
     /// limit given below; then leaves changes staged.
     static func makeRepository() throws -> GitSandbox {
         var git = try GitSandbox(name: "determinism")
-        var random = Sequence(state: 20_251_130)
+        var random = SplitMix64(state: 20_251_130)
         let upper = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
         let secretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
         var keys: [String] = []
