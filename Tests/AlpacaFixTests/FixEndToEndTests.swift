@@ -115,20 +115,7 @@ struct FixEndToEndTests {
     /// Scans the repository with the real binary and maps the JSON findings to the fixer's input.
     static func scan(_ repo: TempRepo) throws -> [FixFinding] {
         let binary = try #require(Self.binary, "alpaca-lint binary not found")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--format", "json", "--no-redact", "."]
-        process.currentDirectoryURL = repo.root
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = repo.root.appendingPathComponent(".test-home").path
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = Data(try repo.run(binary, ["--format", "json", "--no-redact", "."]).output.utf8)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         return findings.map { object in
