@@ -92,6 +92,8 @@ public struct ScanEngine: Sendable {
     /// Reads and scans one fragment; nil when nothing about it needs keeping.
     private func scan(_ fragment: Fragment, sequence: Int, reader: inout FileReader, scratch: PCRE2MatchScratch, summary: inout ScanSummary) -> FragmentReport? {
         var report = FragmentReport(info: fragment.info, findings: [], warnings: [], bytesScanned: nil, skipped: nil, sequence: sequence)
+        // Whether a `.env` rule judges this file (asked once: a path match per file rule).
+        let envRulesApply = fragment.gitState != nil && scanner.ruleSet.fileRulesMayApply(to: fragment.repoPath, scratch: scratch)
         let loaded: Result<Int, SkipReason>
         switch fragment.content {
         case .file(let path): loaded = reader.read(path: path, maxSize: maxFileSize)
@@ -105,7 +107,7 @@ public struct ScanEngine: Sendable {
             report.findings = findings
             report.warnings = warnings
             report.bytesScanned = count
-            if fragment.gitState != nil {
+            if envRulesApply {
                 report.envContent = reader.buffer.withUnsafeBytes { raw in
                     scanner.ruleSet.envContent(for: fragment.repoPath, buffer: UnsafeRawBufferPointer(rebasing: raw[0..<count]), scratch: scratch)
                 }
@@ -122,7 +124,7 @@ public struct ScanEngine: Sendable {
             }
         }
         let keep = !report.findings.isEmpty || !report.warnings.isEmpty || report.skipped != nil
-            || (fragment.gitState != nil && scanner.ruleSet.fileRulesMayApply(to: fragment.repoPath, scratch: scratch))
+            || envRulesApply
         return keep ? report : nil
     }
 }
